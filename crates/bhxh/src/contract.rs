@@ -1,0 +1,137 @@
+//! The JSON contract (`spec/contract.md`): one request in, one response out, for every host.
+//!
+//! [`evaluate`] is the single entry point the command, the WebAssembly package and the
+//! Python package call; they give byte-identical responses because they all serialise here.
+
+use crate::contribution::{self, Contribution, ContributionInput};
+use crate::error::{Error, Result};
+use crate::input::Fields;
+use crate::parameters::Params;
+use crate::retirement::{self, Retirement};
+use crate::trace::{Trace, TraceStep, Warning};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The engine version reported in every receipt.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Calculations this engine answers.
+pub const CALCULATIONS: &str = "contribution, retirement";
+
+/// Provenance of a response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipt {
+    /// Engine version.
+    pub engine_version: String,
+    /// Fingerprint of the parameter set used (built-in data plus any overlay).
+    pub parameters_hash: String,
+}
+
+/// A success response: the calculation's fields at the top level, then trace, warnings
+/// and receipt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Response<T> {
+    /// The calculation answered.
+    pub calculation: String,
+    /// Its result fields.
+    #[serde(flatten)]
+    pub result: T,
+    /// The explanation.
+    pub trace: Vec<TraceStep>,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+    /// Provenance.
+    pub receipt: Receipt,
+}
+
+/// Evaluates one request text and returns the response JSON, or the error.
+///
+/// ```
+/// let req = r#"{"calculation": "contribution", "payment_month": "2026-03",
+///               "income": 2000000, "method": "monthly", "categories": ["near_poor"]}"#;
+/// let out: serde_json::Value = serde_json::from_str(&bhxh::evaluate(req)?).unwrap();
+/// assert_eq!(out["payable"], 308_000);
+/// # Ok::<(), bhxh::Error>(())
+/// ```
+///
+/// # Errors
+/// Every code of [`Error::code`]; `malformed_json` when the text is not JSON.
+pub fn evaluate(request: &str) -> Result<String> {
+    let v: Value = serde_json::from_str(request).map_err(|e| Error::MalformedJson {
+        detail: e.to_string(),
+    })?;
+    evaluate_value(&v)
+}
+
+/// Evaluates one request text and always returns JSON: the response, or the contract's
+/// error object. The boolean is `true` for an error.
+pub fn evaluate_to_json(request: &str) -> (String, bool) {
+    match evaluate(request) {
+        Ok(s) => (s, false),
+        Err(e) => (e.to_json().to_string(), true),
+    }
+}
+
+/// Evaluates a request already parsed to JSON.
+///
+/// # Errors
+/// As [`evaluate`].
+pub fn evaluate_value(request: &Value) -> Result<String> {
+    let mut f = Fields::new(request, "")?;
+    let calculation = f.str("calculation")?;
+    let base = Params::embedded()?;
+    let overlaid;
+    let params = match f.get("parameters") {
+        None => base,
+        Some(o) => {
+            overlaid = base.with_overlay(o)?;
+            &overlaid
+        }
+    };
+    let with_trace = f.opt_bool("trace")?.unwrap_or(true);
+    let mut t = Trace::new(with_trace);
+    match calculation {
+        "contribution" => {
+            f.only(&[
+                "calculation",
+                "parameters",
+                "trace",
+                "payment_month",
+                "income",
+                "method",
+                "months",
+                "categories",
+                "province",
+                "subsidised_months_before",
+                "fund_rate_monthly",
+            ])?;
+            let input = ContributionInput::read(&mut f)?;
+            let r: Contribution = contribution::compute(params, &input, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "retirement" => {
+            f.only(&["calculation", "parameters", "trace", "sex", "birth_date"])?;
+            let r: Retirement = retirement::compute(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        other => Err(Error::UnknownCalculation {
+            value: other.into(),
+            expected: CALCULATIONS,
+        }),
+    }
+}
+
+fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> Result<String> {
+    let resp = Response {
+        calculation: calculation.to_string(),
+        result,
+        trace: t.steps,
+        warnings: t.warnings,
+        receipt: Receipt {
+            engine_version: ENGINE_VERSION.into(),
+            parameters_hash: p.hash.clone(),
+        },
+    };
+    serde_json::to_string(&resp).map_err(|_| Error::Overflow { field: "$".into() })
+}

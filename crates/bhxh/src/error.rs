@@ -1,0 +1,399 @@
+//! The engine's errors: one enum, a stable `code()` for each variant, the JSON path of the
+//! offending input, and messages in English and Vietnamese.
+//!
+//! Codes are part of the JSON contract (`spec/contract.md`): they change rarely or never.
+
+use crate::money::{self, Money};
+use crate::YearMonth;
+
+/// Every way a request can fail. Never a panic: any input, however wrong, ends here.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request text is not JSON.
+    #[error("the request is not valid JSON: {detail}")]
+    MalformedJson {
+        /// Parser message (line and column).
+        detail: String,
+    },
+    /// An input field the calculation does not know.
+    #[error("unknown field `{field}`")]
+    UnknownField {
+        /// JSON path of the field.
+        field: String,
+    },
+    /// A required input field is absent.
+    #[error("missing required field `{field}`")]
+    MissingField {
+        /// JSON path of the field.
+        field: String,
+    },
+    /// A field has the wrong JSON type.
+    #[error("field `{field}` must be {expected}")]
+    InvalidType {
+        /// JSON path of the field.
+        field: String,
+        /// What was expected, in words.
+        expected: &'static str,
+    },
+    /// A month that is not `YYYY-MM` (years 1900–2200).
+    #[error("field `{field}` must be a month YYYY-MM, got {value:?}")]
+    InvalidMonth {
+        /// JSON path of the field.
+        field: String,
+        /// The text received.
+        value: String,
+    },
+    /// A date that is not `YYYY-MM-DD` (or `YYYY-MM` / `YYYY` for a birth date).
+    #[error("field `{field}` must be a date {expected}, got {value:?}")]
+    InvalidDate {
+        /// JSON path of the field.
+        field: String,
+        /// The text received.
+        value: String,
+        /// The accepted forms.
+        expected: &'static str,
+    },
+    /// Money that is not a whole number of đồng in range.
+    #[error("field `{field}` must be a whole number of đồng between 0 and 10^15, got {value}")]
+    InvalidMoney {
+        /// JSON path of the field.
+        field: String,
+        /// The JSON text received.
+        value: String,
+    },
+    /// A rate or coefficient that is not a decimal string in range.
+    #[error("field `{field}` must be a decimal string {expected}, got {value}")]
+    InvalidDecimal {
+        /// JSON path of the field.
+        field: String,
+        /// The JSON text received.
+        value: String,
+        /// The accepted range, in words.
+        expected: &'static str,
+    },
+    /// A whole number outside its allowed range.
+    #[error("field `{field}` must be {expected}, got {value}")]
+    ValueOutOfRange {
+        /// JSON path of the field.
+        field: String,
+        /// The JSON text received.
+        value: String,
+        /// The accepted range, in words.
+        expected: String,
+    },
+    /// `sex` is neither `male` nor `female`.
+    #[error("field `{field}` must be \"male\" or \"female\", got {value:?}")]
+    InvalidSex {
+        /// JSON path of the field.
+        field: String,
+        /// The text received.
+        value: String,
+    },
+    /// `calculation` names no calculation of the contract.
+    #[error("unknown calculation {value:?}; expected one of {expected}")]
+    UnknownCalculation {
+        /// The text received.
+        value: String,
+        /// The known names.
+        expected: &'static str,
+    },
+    /// `method` names no payment method.
+    #[error("unknown payment method {value:?}; expected monthly, every_3_months, every_6_months, every_12_months, advance or back_payment")]
+    UnknownMethod {
+        /// The text received.
+        value: String,
+    },
+    /// A participant category that neither the national nor the provincial data defines.
+    #[error("unknown participant category {value:?} in `{field}`")]
+    UnknownCategory {
+        /// JSON path of the field.
+        field: String,
+        /// The text received.
+        value: String,
+    },
+    /// A provincial category used outside its province.
+    #[error("category {value:?} in `{field}` is defined only for province {province:?}")]
+    CategoryNotAvailable {
+        /// JSON path of the field.
+        field: String,
+        /// The category.
+        value: String,
+        /// The province that defines it.
+        province: String,
+    },
+    /// `categories` is an empty list.
+    #[error("field `categories` must list at least one category (default [\"other\"])")]
+    EmptyCategories,
+    /// A province slug that is not lowercase ASCII letters, digits and underscores.
+    #[error("field `province` must be a lowercase ASCII slug such as \"ha_noi\", got {value:?}")]
+    InvalidProvince {
+        /// The text received.
+        value: String,
+    },
+    /// Chosen income below the floor (rural poverty line).
+    #[error("income {} is below the floor of {} for {month}; the allowed range is {} to {}", money::en(*income), money::en(*floor), money::en(*floor), money::en(*ceiling))]
+    IncomeBelowFloor {
+        /// Chosen income.
+        income: Money,
+        /// Floor in force.
+        floor: Money,
+        /// Ceiling in force.
+        ceiling: Money,
+        /// Payment month.
+        month: YearMonth,
+    },
+    /// Chosen income above the ceiling (20 × reference level).
+    #[error("income {} is above the ceiling of {} for {month}; the allowed range is {} to {}", money::en(*income), money::en(*ceiling), money::en(*floor), money::en(*ceiling))]
+    IncomeAboveCeiling {
+        /// Chosen income.
+        income: Money,
+        /// Floor in force.
+        floor: Money,
+        /// Ceiling in force.
+        ceiling: Money,
+        /// Payment month.
+        month: YearMonth,
+    },
+    /// Chosen income not a multiple of the income step (decision K-3).
+    #[error("income {} is not a multiple of {} (decision K-3); nearest valid incomes: {} and {}", money::en(*income), money::en(*step), money::en(*income / *step * *step), money::en((*income / *step + 1) * *step))]
+    IncomeNotMultipleOfStep {
+        /// Chosen income.
+        income: Money,
+        /// Step in force.
+        step: Money,
+    },
+    /// Advance payment length not one of the allowed whole-year lengths (decision K-18).
+    #[error(
+        "an advance payment covers {} months (decision K-18), got {months}",
+        list(allowed)
+    )]
+    AdvanceMonthsOutOfRange {
+        /// Months requested.
+        months: i64,
+        /// Allowed lengths.
+        allowed: Vec<u32>,
+    },
+    /// Back payment length outside 1..=max.
+    #[error("a back payment covers 1 to {max} missing months, got {months}")]
+    BackPaymentMonthsOutOfRange {
+        /// Months requested.
+        months: i64,
+        /// Largest allowed.
+        max: u32,
+    },
+    /// `months` given for a method whose length is fixed.
+    #[error("method {method} always covers {implied} months; `months` = {months} does not apply")]
+    MonthsNotApplicable {
+        /// The method.
+        method: &'static str,
+        /// Months it covers.
+        implied: u32,
+        /// Months requested.
+        months: i64,
+    },
+    /// More subsidised months claimed than the lifetime cap.
+    #[error("subsidised_months_before must be between 0 and {cap} (the lifetime cap, decision K-8), got {value}")]
+    SubsidisedMonthsOutOfRange {
+        /// Value received.
+        value: i64,
+        /// The cap.
+        cap: u32,
+    },
+    /// No value of a legal parameter is in force on the date needed.
+    #[error("parameter `{parameter}` has no value in force for {month}")]
+    ParameterNotInForce {
+        /// JSON path of the input that asked for that date.
+        field: String,
+        /// Parameter id.
+        parameter: String,
+        /// The month.
+        month: YearMonth,
+    },
+    /// A parameter overlay (`parameters`) that does not validate.
+    #[error("invalid parameter overlay at `{field}`: {detail}")]
+    InvalidParameters {
+        /// JSON path inside the request.
+        field: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// An arithmetic result beyond the engine's bounds (only reachable through overlays).
+    #[error("a result is out of the engine's range at `{field}`")]
+    Overflow {
+        /// JSON path of the input that led to it.
+        field: String,
+    },
+}
+
+fn list(v: &[u32]) -> String {
+    let parts: Vec<String> = v.iter().map(u32::to_string).collect();
+    parts.join(", ")
+}
+
+impl Error {
+    /// The stable snake_case code of the contract.
+    ///
+    /// ```
+    /// let e = bhxh::Error::EmptyCategories;
+    /// assert_eq!(e.code(), "empty_categories");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        use Error::*;
+        match self {
+            MalformedJson { .. } => "malformed_json",
+            UnknownField { .. } => "unknown_field",
+            MissingField { .. } => "missing_field",
+            InvalidType { .. } => "invalid_type",
+            InvalidMonth { .. } => "invalid_month",
+            InvalidDate { .. } => "invalid_date",
+            InvalidMoney { .. } => "invalid_money",
+            InvalidDecimal { .. } => "invalid_decimal",
+            ValueOutOfRange { .. } => "value_out_of_range",
+            InvalidSex { .. } => "invalid_sex",
+            UnknownCalculation { .. } => "unknown_calculation",
+            UnknownMethod { .. } => "unknown_method",
+            UnknownCategory { .. } => "unknown_category",
+            CategoryNotAvailable { .. } => "category_not_available",
+            EmptyCategories => "empty_categories",
+            InvalidProvince { .. } => "invalid_province",
+            IncomeBelowFloor { .. } => "income_below_floor",
+            IncomeAboveCeiling { .. } => "income_above_ceiling",
+            IncomeNotMultipleOfStep { .. } => "income_not_multiple_of_step",
+            AdvanceMonthsOutOfRange { .. } => "advance_months_out_of_range",
+            BackPaymentMonthsOutOfRange { .. } => "back_payment_months_out_of_range",
+            MonthsNotApplicable { .. } => "months_not_applicable",
+            SubsidisedMonthsOutOfRange { .. } => "subsidised_months_out_of_range",
+            ParameterNotInForce { .. } => "parameter_not_in_force",
+            InvalidParameters { .. } => "invalid_parameters",
+            Overflow { .. } => "overflow",
+        }
+    }
+
+    /// The JSON path of the offending input, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        use Error::*;
+        match self {
+            MalformedJson { .. } => None,
+            UnknownField { field }
+            | MissingField { field }
+            | InvalidType { field, .. }
+            | InvalidMonth { field, .. }
+            | InvalidDate { field, .. }
+            | InvalidMoney { field, .. }
+            | InvalidDecimal { field, .. }
+            | ValueOutOfRange { field, .. }
+            | InvalidSex { field, .. }
+            | UnknownCategory { field, .. }
+            | CategoryNotAvailable { field, .. }
+            | ParameterNotInForce { field, .. }
+            | InvalidParameters { field, .. }
+            | Overflow { field } => Some(field),
+            UnknownCalculation { .. } => Some("calculation"),
+            UnknownMethod { .. } => Some("method"),
+            EmptyCategories => Some("categories"),
+            InvalidProvince { .. } => Some("province"),
+            IncomeBelowFloor { .. }
+            | IncomeAboveCeiling { .. }
+            | IncomeNotMultipleOfStep { .. } => Some("income"),
+            AdvanceMonthsOutOfRange { .. }
+            | BackPaymentMonthsOutOfRange { .. }
+            | MonthsNotApplicable { .. } => Some("months"),
+            SubsidisedMonthsOutOfRange { .. } => Some("subsidised_months_before"),
+        }
+    }
+
+    /// The message in Vietnamese, for people (glossary terms).
+    pub fn message_vi(&self) -> String {
+        use Error::*;
+        match self {
+            MalformedJson { detail } => format!("Yêu cầu không phải JSON hợp lệ: {detail}"),
+            UnknownField { field } => format!("Trường không được hỗ trợ: `{field}`"),
+            MissingField { field } => format!("Thiếu trường bắt buộc `{field}`"),
+            InvalidType { field, expected } => {
+                format!("Trường `{field}` sai kiểu dữ liệu (cần {expected})")
+            }
+            InvalidMonth { field, value } => {
+                format!("Trường `{field}` phải là tháng dạng YYYY-MM, nhận được {value:?}")
+            }
+            InvalidDate { field, value, expected } => {
+                format!("Trường `{field}` phải là ngày dạng {expected}, nhận được {value:?}")
+            }
+            InvalidMoney { field, value } => format!(
+                "Trường `{field}` phải là số tiền nguyên (đồng), từ 0 đến 10^15, nhận được {value}"
+            ),
+            InvalidDecimal { field, value, expected } => format!(
+                "Trường `{field}` phải là số thập phân dạng chuỗi {expected}, nhận được {value}"
+            ),
+            ValueOutOfRange { field, value, expected } => {
+                format!("Trường `{field}` phải là {expected}, nhận được {value}")
+            }
+            InvalidSex { field, value } => format!(
+                "Trường `{field}` (giới tính) phải là \"male\" (nam) hoặc \"female\" (nữ), nhận được {value:?}"
+            ),
+            UnknownCalculation { value, expected } => {
+                format!("Không có phép tính {value:?}; các phép tính: {expected}")
+            }
+            UnknownMethod { value } => format!(
+                "Phương thức đóng {value:?} không hợp lệ; chọn: hằng tháng (monthly), 03 tháng (every_3_months), 06 tháng (every_6_months), 12 tháng (every_12_months), đóng một lần cho nhiều năm về sau (advance) hoặc đóng một lần cho thời gian còn thiếu (back_payment)"
+            ),
+            UnknownCategory { field, value } => {
+                format!("Đối tượng tham gia {value:?} (trường `{field}`) không có trong dữ liệu")
+            }
+            CategoryNotAvailable { field, value, province } => format!(
+                "Đối tượng {value:?} (trường `{field}`) chỉ áp dụng tại tỉnh/thành phố {province:?}"
+            ),
+            EmptyCategories => "Trường `categories` phải có ít nhất một đối tượng (mặc định [\"other\"])".into(),
+            InvalidProvince { value } => format!(
+                "Mã tỉnh/thành phố phải viết thường không dấu, ví dụ \"ha_noi\", nhận được {value:?}"
+            ),
+            IncomeBelowFloor { income, floor, ceiling, month } => format!(
+                "Thu nhập {} thấp hơn mức tối thiểu {} ({}); thu nhập làm căn cứ đóng phải từ {} đến {}",
+                money::vi(*income), money::vi(*floor), month.to_vi(), money::vi(*floor), money::vi(*ceiling)
+            ),
+            IncomeAboveCeiling { income, floor, ceiling, month } => format!(
+                "Thu nhập {} cao hơn mức tối đa {} ({}); thu nhập làm căn cứ đóng phải từ {} đến {}",
+                money::vi(*income), money::vi(*ceiling), month.to_vi(), money::vi(*floor), money::vi(*ceiling)
+            ),
+            IncomeNotMultipleOfStep { income, step } => format!(
+                "Thu nhập {} phải là bội số của {} (quyết định K-3); gần nhất: {} hoặc {}",
+                money::vi(*income), money::vi(*step), money::vi(*income / *step * *step), money::vi((*income / *step + 1) * *step)
+            ),
+            AdvanceMonthsOutOfRange { months, allowed } => format!(
+                "Đóng một lần cho nhiều năm về sau phải là {} tháng (quyết định K-18), nhận được {months}",
+                list(allowed)
+            ),
+            BackPaymentMonthsOutOfRange { months, max } => format!(
+                "Đóng một lần cho thời gian còn thiếu chỉ được từ 1 đến {max} tháng, nhận được {months}"
+            ),
+            MonthsNotApplicable { method, implied, months } => format!(
+                "Phương thức {method} luôn là {implied} tháng; không dùng trường `months` = {months}"
+            ),
+            SubsidisedMonthsOutOfRange { value, cap } => format!(
+                "Số tháng đã được hỗ trợ phải từ 0 đến {cap} (tối đa 10 năm, quyết định K-8), nhận được {value}"
+            ),
+            ParameterNotInForce { parameter, month, .. } => format!(
+                "Tham số `{parameter}` không có giá trị áp dụng cho {}", month.to_vi()
+            ),
+            InvalidParameters { field, detail } => {
+                format!("Tham số giả định không hợp lệ tại `{field}`: {detail}")
+            }
+            Overflow { field } => format!("Kết quả vượt quá giới hạn tính toán (trường `{field}`)"),
+        }
+    }
+
+    /// The contract's wire form: `{"error": {"code", "message", "message_vi", "field"?}}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut e = serde_json::Map::new();
+        e.insert("code".into(), self.code().into());
+        e.insert("message".into(), self.to_string().into());
+        e.insert("message_vi".into(), self.message_vi().into());
+        if let Some(f) = self.field() {
+            e.insert("field".into(), f.into());
+        }
+        serde_json::json!({ "error": e })
+    }
+}
+
+/// Result alias of the engine.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

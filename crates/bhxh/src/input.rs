@@ -1,0 +1,318 @@
+//! Reading request fields with exact paths in errors.
+//!
+//! Requests are parsed to a JSON tree first and then read field by field through
+//! [`Fields`], which knows the JSON path of every value, so that each error names the
+//! offending input (`history[2].from`, `categories[0]`) and unknown fields are rejected.
+
+use crate::error::{Error, Result};
+use crate::money::{Money, MAX_MONEY};
+use crate::YearMonth;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+/// A JSON object being read: each field taken is marked, and [`Fields::finish`] rejects the
+/// rest as unknown.
+pub struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    prefix: String,
+    taken: Vec<&'a str>,
+}
+
+/// The JSON path of `key` under `prefix`.
+pub fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.len() > 60 {
+        let mut end = 57;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}...", &s[..end])
+    } else {
+        s
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// Reads `value` as an object at `path`.
+    pub fn new(value: &'a Value, path: &str) -> Result<Self> {
+        match value {
+            Value::Object(map) => Ok(Fields {
+                map,
+                prefix: path.to_string(),
+                taken: Vec::new(),
+            }),
+            _ => Err(Error::InvalidType {
+                field: if path.is_empty() {
+                    "$".into()
+                } else {
+                    path.into()
+                },
+                expected: "a JSON object",
+            }),
+        }
+    }
+
+    /// The path of a field of this object.
+    pub fn path(&self, key: &str) -> String {
+        join(&self.prefix, key)
+    }
+
+    /// The raw value of an optional field (`null` counts as absent).
+    pub fn get(&mut self, key: &'static str) -> Option<&'a Value> {
+        let (k, v) = self.map.get_key_value(key)?;
+        self.taken.push(k.as_str());
+        (!v.is_null()).then_some(v)
+    }
+
+    /// The raw value of a required field.
+    pub fn require(&mut self, key: &'static str) -> Result<&'a Value> {
+        self.get(key).ok_or_else(|| Error::MissingField {
+            field: self.path(key),
+        })
+    }
+
+    /// Rejects any field outside `known` (checked first, so a misspelt field is reported
+    /// as unknown rather than as a missing one).
+    pub fn only(&self, known: &[&str]) -> Result<()> {
+        for k in self.map.keys() {
+            if !known.contains(&k.as_str()) {
+                return Err(Error::UnknownField {
+                    field: join(&self.prefix, k),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Rejects any field not taken.
+    pub fn finish(self) -> Result<()> {
+        for k in self.map.keys() {
+            if !self.taken.contains(&k.as_str()) {
+                return Err(Error::UnknownField {
+                    field: join(&self.prefix, k),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// An optional string field.
+    pub fn opt_str(&mut self, key: &'static str) -> Result<Option<&'a str>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(Error::InvalidType {
+                field: self.path(key),
+                expected: "a string",
+            }),
+        }
+    }
+
+    /// A required string field.
+    pub fn str(&mut self, key: &'static str) -> Result<&'a str> {
+        self.opt_str(key)?.ok_or_else(|| Error::MissingField {
+            field: self.path(key),
+        })
+    }
+
+    /// A required month field.
+    pub fn month(&mut self, key: &'static str) -> Result<YearMonth> {
+        let s = self.str(key)?;
+        parse_month(s, &self.path(key))
+    }
+
+    /// An optional month field.
+    pub fn opt_month(&mut self, key: &'static str) -> Result<Option<YearMonth>> {
+        match self.opt_str(key)? {
+            None => Ok(None),
+            Some(s) => parse_month(s, &self.path(key)).map(Some),
+        }
+    }
+
+    /// A required money field (JSON integer of whole đồng, 0..=10^15).
+    pub fn money(&mut self, key: &'static str) -> Result<Money> {
+        let v = self.require(key)?;
+        money_value(v, &self.path(key))
+    }
+
+    /// An optional money field.
+    pub fn opt_money(&mut self, key: &'static str) -> Result<Option<Money>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => money_value(v, &self.path(key)).map(Some),
+        }
+    }
+
+    /// An optional whole number in `min..=max`.
+    pub fn opt_int(&mut self, key: &'static str, min: i64, max: i64) -> Result<Option<i64>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => int_value(v, &self.path(key), min, max).map(Some),
+        }
+    }
+
+    /// An optional decimal string in `[min, max]`.
+    pub fn opt_decimal(
+        &mut self,
+        key: &'static str,
+        min: Decimal,
+        max: Decimal,
+        expected: &'static str,
+    ) -> Result<Option<Decimal>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => decimal_value(v, &self.path(key), min, max, expected).map(Some),
+        }
+    }
+
+    /// An optional boolean field.
+    pub fn opt_bool(&mut self, key: &'static str) -> Result<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(Error::InvalidType {
+                field: self.path(key),
+                expected: "true or false",
+            }),
+        }
+    }
+}
+
+/// Parses a `YYYY-MM` month at `path`.
+pub fn parse_month(s: &str, path: &str) -> Result<YearMonth> {
+    s.parse().map_err(|_| Error::InvalidMonth {
+        field: path.into(),
+        value: s.into(),
+    })
+}
+
+/// Reads a JSON integer of whole đồng at `path`.
+pub fn money_value(v: &Value, path: &str) -> Result<Money> {
+    match v {
+        Value::Number(n) => match n.as_i64() {
+            Some(x) if (0..=MAX_MONEY).contains(&x) => Ok(x),
+            _ => Err(Error::InvalidMoney {
+                field: path.into(),
+                value: short(v),
+            }),
+        },
+        _ => Err(Error::InvalidType {
+            field: path.into(),
+            expected: "a JSON integer of whole đồng (not a string)",
+        }),
+    }
+}
+
+/// Reads a JSON integer in `min..=max` at `path`.
+pub fn int_value(v: &Value, path: &str, min: i64, max: i64) -> Result<i64> {
+    match v {
+        Value::Number(n) => match n.as_i64() {
+            Some(x) if (min..=max).contains(&x) => Ok(x),
+            _ => Err(Error::ValueOutOfRange {
+                field: path.into(),
+                value: short(v),
+                expected: format!("a whole number from {min} to {max}"),
+            }),
+        },
+        _ => Err(Error::InvalidType {
+            field: path.into(),
+            expected: "a JSON integer",
+        }),
+    }
+}
+
+/// Reads a decimal string in `[min, max]` at `path` (at most 28 significant digits).
+pub fn decimal_value(
+    v: &Value,
+    path: &str,
+    min: Decimal,
+    max: Decimal,
+    expected: &'static str,
+) -> Result<Decimal> {
+    let bad = || Error::InvalidDecimal {
+        field: path.into(),
+        value: short(v),
+        expected,
+    };
+    let Value::String(s) = v else {
+        return Err(bad());
+    };
+    let ok_chars = !s.is_empty()
+        && s.len() <= 30
+        && s.bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b'-')
+        && !s.starts_with('.')
+        && !s.ends_with('.');
+    if !ok_chars {
+        return Err(bad());
+    }
+    let d: Decimal = s.parse().map_err(|_| bad())?;
+    if d < min || d > max {
+        return Err(bad());
+    }
+    Ok(d)
+}
+
+/// Reads an array at `path`.
+pub fn array<'a>(v: &'a Value, path: &str, expected: &'static str) -> Result<&'a Vec<Value>> {
+    match v {
+        Value::Array(a) => Ok(a),
+        _ => Err(Error::InvalidType {
+            field: path.into(),
+            expected,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_fields_are_named() {
+        let v = json!({"a": 1, "b": 2});
+        let mut f = Fields::new(&v, "x").unwrap();
+        f.get("a");
+        assert_eq!(
+            f.finish(),
+            Err(Error::UnknownField {
+                field: "x.b".into()
+            })
+        );
+    }
+
+    #[test]
+    fn money_must_be_whole() {
+        for bad in [
+            json!(1.5),
+            json!(-1),
+            json!("1000"),
+            json!(1e20),
+            json!(true),
+        ] {
+            assert!(money_value(&bad, "income").is_err(), "{bad}");
+        }
+        assert_eq!(money_value(&json!(3_000_000), "income"), Ok(3_000_000));
+    }
+
+    #[test]
+    fn decimals_are_strings() {
+        let one = Decimal::ONE;
+        assert!(decimal_value(&json!(0.22), "r", Decimal::ZERO, one, "").is_err());
+        assert!(decimal_value(&json!("1e-3"), "r", Decimal::ZERO, one, "").is_err());
+        assert!(decimal_value(&json!("2"), "r", Decimal::ZERO, one, "").is_err());
+        assert_eq!(
+            decimal_value(&json!("0.0031"), "r", Decimal::ZERO, one, ""),
+            Ok(Decimal::new(31, 4))
+        );
+    }
+}

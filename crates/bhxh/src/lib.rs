@@ -1,0 +1,63 @@
+//! # bhxh: exact calculations for Vietnam's voluntary social insurance
+//!
+//! *Bảo hiểm xã hội tự nguyện* lets people without an employer buy a lifelong pension:
+//! they choose a monthly income between the rural poverty line and 20 × the reference
+//! level, pay 22 % of it, and the State adds support by category. This crate answers the
+//! questions participants ask (*how much do I pay, how much does the State add, when can I
+//! retire?*) exactly to the đồng, with every number traced to a cited legal parameter or to
+//! a decision of `spec/decisions.md`.
+//!
+//! ## The JSON contract
+//! Every host (the `bhxh` command, the WebAssembly package, the Python package) speaks one
+//! JSON contract through [`evaluate`]:
+//!
+//! ```
+//! let req = r#"{
+//!   "calculation": "contribution",
+//!   "payment_month": "2027-01",
+//!   "income": 2200000,
+//!   "method": "monthly",
+//!   "categories": ["near_poor"]
+//! }"#;
+//! let resp: serde_json::Value = serde_json::from_str(&bhxh::evaluate(req)?).unwrap();
+//! // 2027: the rural poverty line is 2,200,000 (decision K-2).
+//! assert_eq!(resp["income_floor"], 2_200_000);
+//! assert_eq!(resp["gross"], 484_000);          // 22 % × 2,200,000
+//! assert_eq!(resp["state_support"], 193_600);  // 40 % × 484,000
+//! assert_eq!(resp["payable"], 290_400);
+//! assert!(resp["trace"].as_array().unwrap().iter().all(|s| !s["citation"].as_str().unwrap().is_empty()));
+//! # Ok::<(), bhxh::Error>(())
+//! ```
+//!
+//! ## Money and rounding
+//! Money is [`Money`] (`i64` of whole đồng). Rates are exact [`rust_decimal::Decimal`]s,
+//! never floats. Products are rounded half away from zero to the đồng only at the step
+//! where the law produces an amount (decision K-1, [`money::round_dong`]).
+//!
+//! ## Dates
+//! Contribution months are [`YearMonth`] (`"YYYY-MM"`); dates are `chrono::NaiveDate`.
+//! The engine has no clock: every request carries the dates it needs.
+//!
+//! ## Legal sources
+//! The parameters live in `crates/bhxh/law/*.json`, one file per parameter, each value with
+//! its document, article and confidence grade; see [`parameters`] and `docs/law.md`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod batch;
+pub mod contract;
+pub mod contribution;
+pub mod error;
+pub mod input;
+pub mod money;
+pub mod month;
+pub mod parameters;
+pub mod retirement;
+pub mod support;
+pub mod trace;
+
+pub use contract::{evaluate, evaluate_to_json, evaluate_value, ENGINE_VERSION};
+pub use error::{Error, Result};
+pub use money::Money;
+pub use month::YearMonth;
+pub use parameters::Params;

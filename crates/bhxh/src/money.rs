@@ -1,0 +1,135 @@
+//! Money (whole đồng) and the one rounding rule of the engine (decision K-1).
+//!
+//! Every amount that leaves the engine is an `i64` of whole đồng. Products of money and
+//! rates are computed exactly (as [`Decimal`] or as integer ratios) and rounded **half away
+//! from zero** to the đồng only at the named step where the law produces the amount.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// An amount of Vietnamese đồng. The đồng has no minor unit in use.
+pub type Money = i64;
+
+/// Largest amount the engine accepts or produces (10^15 đồng, far above any benefit).
+pub const MAX_MONEY: Money = 1_000_000_000_000_000;
+
+/// Rounds an exact decimal half away from zero to whole đồng (decision K-1).
+///
+/// Returns `None` when the value does not fit in [`Money`] bounds.
+///
+/// ```
+/// use bhxh::money::round_dong;
+/// use rust_decimal::Decimal;
+/// assert_eq!(round_dong(Decimal::new(25, 1)), Some(3));   // 2.5 → 3
+/// assert_eq!(round_dong(Decimal::new(-25, 1)), Some(-3)); // −2.5 → −3
+/// assert_eq!(round_dong(Decimal::new(24999, 4)), Some(2));
+/// ```
+pub fn round_dong(x: Decimal) -> Option<Money> {
+    let r = x.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let m = r.mantissa();
+    let scale = r.scale();
+    let v = m.checked_div(10i128.checked_pow(scale)?)?;
+    let v = i64::try_from(v).ok()?;
+    (v.abs() <= MAX_MONEY).then_some(v)
+}
+
+/// `amount × rate` rounded half away from zero to whole đồng (decision K-1).
+///
+/// Exact: the product is formed as an integer ratio (`amount × mantissa / 10^scale`) in
+/// `i128`, so no precision is lost. `None` on overflow.
+///
+/// ```
+/// use bhxh::money::mul_rate;
+/// use rust_decimal::Decimal;
+/// let r22 = Decimal::new(22, 2);
+/// assert_eq!(mul_rate(1_500_000, r22), Some(330_000));
+/// assert_eq!(mul_rate(1_234_567, r22), Some(271_605)); // 271,604.74 → 271,605
+/// ```
+pub fn mul_rate(amount: Money, rate: Decimal) -> Option<Money> {
+    let num = i128::from(amount).checked_mul(rate.mantissa())?;
+    let den = 10i128.checked_pow(rate.scale())?;
+    let q = div_round_half_away(num, den);
+    let v = i64::try_from(q).ok()?;
+    (v.abs() <= MAX_MONEY).then_some(v)
+}
+
+/// Integer division rounding half away from zero (`den > 0`).
+pub fn div_round_half_away(num: i128, den: i128) -> i128 {
+    debug_assert!(den > 0);
+    let q = num / den;
+    let r = num % den;
+    if 2 * r.abs() >= den {
+        q + num.signum()
+    } else {
+        q
+    }
+}
+
+/// Formats đồng with thousands separators: `1,500,000` (`sep = ','`) or `1.500.000` (`'.'`).
+pub fn group(amount: Money, sep: char) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if amount < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// English rendering: `1,500,000 VND`.
+pub fn en(amount: Money) -> String {
+    format!("{} VND", group(amount, ','))
+}
+
+/// Vietnamese rendering (glossary): `1.500.000 đồng`.
+pub fn vi(amount: Money) -> String {
+    format!("{} đồng", group(amount, '.'))
+}
+
+/// A rate as a percentage string without trailing zeros: `0.22` → `22%`, `0.025` → `2.5%`.
+pub fn percent(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// A rate as a Vietnamese percentage string (decimal comma): `0.025` → `2,5%`.
+pub fn percent_vi(rate: Decimal) -> String {
+    percent(rate).replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping() {
+        assert_eq!(group(0, ','), "0");
+        assert_eq!(group(999, ','), "999");
+        assert_eq!(group(1000, ','), "1,000");
+        assert_eq!(group(46_800_000, '.'), "46.800.000");
+        assert_eq!(group(-1_234_567, ','), "-1,234,567");
+        assert_eq!(vi(330_000), "330.000 đồng");
+        assert_eq!(en(330_000), "330,000 VND");
+    }
+
+    #[test]
+    fn half_away_from_zero() {
+        assert_eq!(div_round_half_away(5, 2), 3);
+        assert_eq!(div_round_half_away(-5, 2), -3);
+        assert_eq!(div_round_half_away(7, 3), 2);
+        assert_eq!(div_round_half_away(-7, 3), -2);
+        assert_eq!(round_dong(Decimal::new(5, 1)), Some(1));
+        assert_eq!(round_dong(Decimal::new(15, 1)), Some(2)); // banker's would give 2 too
+        assert_eq!(round_dong(Decimal::new(25, 1)), Some(3)); // banker's would give 2
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!(percent(Decimal::new(22, 2)), "22%");
+        assert_eq!(percent(Decimal::new(25, 3)), "2.5%");
+        assert_eq!(percent_vi(Decimal::new(25, 3)), "2,5%");
+    }
+}

@@ -1,0 +1,151 @@
+//! Calendar months (`"YYYY-MM"`), the unit in which contributions are paid and counted.
+
+use std::fmt;
+
+/// A calendar month, such as `2026-07`.
+///
+/// Stored as a month ordinal (`year × 12 + month − 1`) so that month arithmetic is integer
+/// arithmetic. Only years 1900–2200 are representable: anything else is not a plausible
+/// social-insurance month and is rejected at parsing time.
+///
+/// ```
+/// use bhxh::YearMonth;
+/// let m: YearMonth = "2026-12".parse().unwrap();
+/// assert_eq!(m.plus(1).to_string(), "2027-01");
+/// assert_eq!(m.year(), 2026);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct YearMonth(i32);
+
+/// 2025-07, the month the 2024 Law on Social Insurance took effect (rules A-1).
+pub const LAW_2024_START: YearMonth = YearMonth(2025 * 12 + 6);
+
+/// First year a [`YearMonth`] may hold.
+pub const MIN_YEAR: i32 = 1900;
+/// Last year a [`YearMonth`] may hold.
+pub const MAX_YEAR: i32 = 2200;
+
+impl YearMonth {
+    /// Builds a month from a year and a month number (1–12); `None` when out of range.
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        Some(YearMonth(year * 12 + month as i32 - 1))
+    }
+
+    /// The calendar year.
+    pub fn year(self) -> i32 {
+        self.0.div_euclid(12)
+    }
+
+    /// The month number, 1–12.
+    pub fn month(self) -> u32 {
+        (self.0.rem_euclid(12) + 1) as u32
+    }
+
+    /// The month `n` months later (earlier when `n` is negative).
+    ///
+    /// Months are not range-checked here: callers bound `n` (at most a few hundred months).
+    pub fn plus(self, n: i32) -> Self {
+        YearMonth(self.0 + n)
+    }
+
+    /// Number of months from `earlier` to `self` (negative when `self` is earlier).
+    pub fn months_since(self, earlier: YearMonth) -> i32 {
+        self.0 - earlier.0
+    }
+
+    /// The month ordinal `year × 12 + month − 1` (used as a compact index).
+    pub fn ordinal(self) -> i32 {
+        self.0
+    }
+
+    /// The first day of this month, `YYYY-MM-01`.
+    pub fn first_day(self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.year(), self.month(), 1)
+            .unwrap_or(chrono::NaiveDate::MIN)
+    }
+
+    /// The month of a date.
+    pub fn of_date(date: chrono::NaiveDate) -> Option<Self> {
+        use chrono::Datelike;
+        YearMonth::new(date.year(), date.month())
+    }
+
+    /// Vietnamese rendering, `tháng 7/2026`.
+    pub fn to_vi(self) -> String {
+        format!("tháng {}/{}", self.month(), self.year())
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.month())
+    }
+}
+
+/// Error returned when a string is not a valid `YYYY-MM` month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidMonth;
+
+impl std::str::FromStr for YearMonth {
+    type Err = InvalidMonth;
+
+    fn from_str(s: &str) -> Result<Self, InvalidMonth> {
+        let b = s.as_bytes();
+        if b.len() != 7 || b[4] != b'-' {
+            return Err(InvalidMonth);
+        }
+        let digits = |r: std::ops::Range<usize>| -> Result<u32, InvalidMonth> {
+            b[r].iter().try_fold(0u32, |acc, c| {
+                if c.is_ascii_digit() {
+                    Ok(acc * 10 + u32::from(c - b'0'))
+                } else {
+                    Err(InvalidMonth)
+                }
+            })
+        };
+        let year = digits(0..4)?;
+        let month = digits(5..7)?;
+        YearMonth::new(year as i32, month).ok_or(InvalidMonth)
+    }
+}
+
+impl serde::Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for YearMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(format!("invalid month {s:?}, expected YYYY-MM")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints() {
+        let m: YearMonth = "2025-07".parse().unwrap();
+        assert_eq!((m.year(), m.month()), (2025, 7));
+        assert_eq!(m.to_string(), "2025-07");
+        assert_eq!(m.plus(6).to_string(), "2026-01");
+        assert_eq!(m.plus(-7).to_string(), "2024-12");
+        assert_eq!(m.to_vi(), "tháng 7/2025");
+    }
+
+    #[test]
+    fn rejects_bad_months() {
+        for s in [
+            "2025-13", "2025-00", "2025-7", "25-07", "2025/07", "abcd-ef", "1899-12", "+202-01", "",
+        ] {
+            assert!(s.parse::<YearMonth>().is_err(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,796 @@
+//! The law as data: dated legal parameters with citations, embedded at compile time.
+//!
+//! Each file of `crates/bhxh/law/` holds one parameter: its values keyed by the first month
+//! in force, each with a citation (document, article) and a confidence grade (V/S/D/U of
+//! `rules.md` §0.1). A value is in force from its `from` month until the next value's;
+//! `null` means repealed. The loader validates every file (dates strictly increasing, every
+//! value cited, rates in [0, 1], …) and the temporal-sweep test resolves every parameter for
+//! every month of its range exactly once.
+//!
+//! A request may carry a parameter *overlay* (`"parameters"`, same shape as the files) for a
+//! what-if; see [`Params::with_overlay`] and `docs/parameters.md`.
+
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::YearMonth;
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Where a value comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Document, English form with the official number, e.g. `Decree 159/2025/NĐ-CP`.
+    pub document: String,
+    /// Vietnamese form of the document, e.g. `Nghị định 159/2025/NĐ-CP`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_vi: Option<String>,
+    /// Article / clause / point, e.g. `art. 5.1`; empty when not seen.
+    #[serde(default)]
+    pub article: String,
+}
+
+impl Citation {
+    /// `document, article` for traces.
+    pub fn text(&self) -> String {
+        if self.article.is_empty() {
+            self.document.clone()
+        } else {
+            format!("{}, {}", self.document, self.article)
+        }
+    }
+
+    /// The Vietnamese document name (falls back to the English form).
+    pub fn document_vi(&self) -> &str {
+        self.document_vi.as_deref().unwrap_or(&self.document)
+    }
+
+    fn overlay() -> Citation {
+        Citation {
+            document: "Parameter overlay supplied by the caller".into(),
+            document_vi: Some("Tham số giả định do người dùng cung cấp".into()),
+            article: String::new(),
+        }
+    }
+}
+
+/// Confidence grade of a value (`rules.md` §0.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Verified in the full legal text.
+    V,
+    /// Secondary source quoting the instrument.
+    S,
+    /// Developer or derived.
+    D,
+    /// Unverified.
+    U,
+}
+
+/// One dated value of a parameter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry<T> {
+    /// First month in force.
+    pub from: YearMonth,
+    /// The value; `None` when repealed.
+    pub value: Option<T>,
+    /// Legal source.
+    pub citation: Citation,
+    /// Confidence grade.
+    pub confidence: Confidence,
+    /// Free note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A dated parameter series.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series<T> {
+    /// Identifier (the file name without `.json`).
+    pub id: String,
+    /// Value kind (`money`, `rate`, …).
+    pub kind: String,
+    /// Unit, in words.
+    #[serde(default)]
+    pub unit: String,
+    /// English label.
+    pub label_en: String,
+    /// Vietnamese label.
+    pub label_vi: String,
+    /// What it is and which rules use it.
+    #[serde(default)]
+    pub description: String,
+    /// Date the values were last checked against the sources.
+    pub last_reviewed: chrono::NaiveDate,
+    /// Month through which the values are enacted law; later months give a
+    /// `parameter_extrapolated` warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_through: Option<YearMonth>,
+    /// Each value belongs to the calendar year of its `from` only (the fund rate, K-6);
+    /// another year using it gets a `parameter_extrapolated` warning.
+    #[serde(default)]
+    pub exact_year_only: bool,
+    /// The dated values, `from` strictly increasing.
+    pub values: Vec<Entry<T>>,
+}
+
+/// A value found for a month, with what the trace needs to cite it.
+#[derive(Clone, Copy, Debug)]
+pub struct Found<'a, T> {
+    /// The value.
+    pub value: &'a T,
+    /// The entry it comes from.
+    pub entry: &'a Entry<T>,
+    /// Whether the month lies beyond what the data knows (a warning is due).
+    pub extrapolated: bool,
+}
+
+impl<T> Series<T> {
+    /// The value in force in `month`, or `None` (before the first value, or repealed).
+    pub fn at(&self, month: YearMonth) -> Option<Found<'_, T>> {
+        let idx = self.values.partition_point(|e| e.from <= month);
+        let entry = self.values.get(idx.checked_sub(1)?)?;
+        let value = entry.value.as_ref()?;
+        let extrapolated = match self.known_through {
+            Some(k) => month > k,
+            None => self.exact_year_only && entry.from.year() != month.year(),
+        };
+        Some(Found {
+            value,
+            entry,
+            extrapolated,
+        })
+    }
+
+    /// Like [`Series::at`] but an error naming the parameter and the input `field`.
+    pub fn require(&self, month: YearMonth, field: &str) -> Result<Found<'_, T>> {
+        self.at(month).ok_or_else(|| Error::ParameterNotInForce {
+            field: field.into(),
+            parameter: self.id.clone(),
+            month,
+        })
+    }
+
+    /// First month with a value.
+    pub fn first_month(&self) -> Option<YearMonth> {
+        self.values.first().map(|e| e.from)
+    }
+}
+
+/// Support shares of the five national participant categories.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryRates {
+    /// Poor household (hộ nghèo).
+    pub poor: Decimal,
+    /// Near-poor household (hộ cận nghèo).
+    pub near_poor: Decimal,
+    /// Ethnic minority (người dân tộc thiểu số).
+    pub ethnic_minority: Decimal,
+    /// Island commune or special zone (xã đảo, đặc khu).
+    pub island_or_special_zone: Decimal,
+    /// Others (đối tượng khác).
+    pub other: Decimal,
+}
+
+/// The five national categories of the contract, in the order of [`CategoryRates`].
+pub const NATIONAL_CATEGORIES: [&str; 5] = [
+    "poor",
+    "near_poor",
+    "ethnic_minority",
+    "island_or_special_zone",
+    "other",
+];
+
+impl CategoryRates {
+    /// The share of a national category; `None` for other codes.
+    pub fn get(&self, category: &str) -> Option<Decimal> {
+        Some(match category {
+            "poor" => self.poor,
+            "near_poor" => self.near_poor,
+            "ethnic_minority" => self.ethnic_minority,
+            "island_or_special_zone" => self.island_or_special_zone,
+            "other" => self.other,
+            _ => return None,
+        })
+    }
+
+    fn all(&self) -> [Decimal; 5] {
+        [
+            self.poor,
+            self.near_poor,
+            self.ethnic_minority,
+            self.island_or_special_zone,
+            self.other,
+        ]
+    }
+}
+
+/// Retirement ages of one roadmap year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetirementAges {
+    /// Men.
+    pub male: Age,
+    /// Women.
+    pub female: Age,
+}
+
+/// An age in years and months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Age {
+    /// Whole years.
+    pub years: u32,
+    /// Extra months, 0–11.
+    pub months: u32,
+}
+
+impl Age {
+    /// Total months.
+    pub fn total_months(self) -> u32 {
+        self.years * 12 + self.months
+    }
+}
+
+/// A provincial category that maps onto a national one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalCategory {
+    /// The national category whose State support applies.
+    pub national_category: String,
+    /// Vietnamese label.
+    pub label_vi: String,
+    /// English label.
+    pub label_en: String,
+}
+
+/// A province's top-up data (decision K-9).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Province {
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// Categories defined by the province.
+    #[serde(default)]
+    pub local_categories: BTreeMap<String, LocalCategory>,
+    /// Dated top-up shares by category (share of 0.22 × rural poverty line).
+    pub values: Vec<Entry<BTreeMap<String, Decimal>>>,
+}
+
+impl Province {
+    /// The top-up entry in force in `month`, if any.
+    pub fn at(&self, month: YearMonth) -> Option<&Entry<BTreeMap<String, Decimal>>> {
+        let idx = self.values.partition_point(|e| e.from <= month);
+        let e = self.values.get(idx.checked_sub(1)?)?;
+        e.value.as_ref().map(|_| e)
+    }
+}
+
+/// Provincial top-ups (decision K-9).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalSupport {
+    /// Identifier.
+    pub id: String,
+    /// Kind, `local_support`.
+    pub kind: String,
+    /// English label.
+    pub label_en: String,
+    /// Vietnamese label.
+    pub label_vi: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Last review date.
+    pub last_reviewed: chrono::NaiveDate,
+    /// Provinces by slug.
+    pub provinces: BTreeMap<String, Province>,
+}
+
+/// The complete parameter set an evaluation uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    /// Contribution rate (22 %).
+    pub contribution_rate: Series<Decimal>,
+    /// Rural poverty line: income floor and support base.
+    pub rural_poverty_line: Series<Money>,
+    /// Base salary / reference level.
+    pub reference_level: Series<Money>,
+    /// Ceiling multiple of the reference level (20).
+    pub income_ceiling_multiple: Series<i64>,
+    /// Income step (decision K-3).
+    pub income_step: Series<Money>,
+    /// National State support shares by category.
+    pub state_support_rates: Series<CategoryRates>,
+    /// Lifetime cap of subsidised months.
+    pub support_cap_months: Series<u32>,
+    /// SI fund monthly rate by payment year (K-6).
+    pub fund_rate_monthly: Series<Decimal>,
+    /// Allowed advance-payment lengths (K-18).
+    pub advance_months: Series<Vec<u32>>,
+    /// Largest back payment in months.
+    pub back_payment_max_months: Series<u32>,
+    /// Retirement-age roadmap by calendar year.
+    pub retirement_age: Series<RetirementAges>,
+    /// Income adjustment coefficient tables by settlement year.
+    pub income_adjustment_coefficients: Series<BTreeMap<String, Decimal>>,
+    /// Provincial top-ups.
+    pub local_support: LocalSupport,
+    /// Hash identifying this parameter set (receipt).
+    pub hash: String,
+}
+
+macro_rules! law_files {
+    ($($name:ident),* $(,)?) => {
+        /// The embedded law files: `(id, JSON text)`.
+        pub const LAW_FILES: &[(&str, &str)] = &[
+            $((stringify!($name), include_str!(concat!("../law/", stringify!($name), ".json"))),)*
+        ];
+    };
+}
+
+law_files!(
+    contribution_rate,
+    rural_poverty_line,
+    reference_level,
+    income_ceiling_multiple,
+    income_step,
+    state_support_rates,
+    support_cap_months,
+    fund_rate_monthly,
+    advance_months,
+    back_payment_max_months,
+    retirement_age,
+    income_adjustment_coefficients,
+    local_support,
+);
+
+/// FNV-1a, 64 bits: a stable, dependency-free fingerprint (not a security hash).
+fn fnv1a(bytes: &[u8], mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn parse_file<T: DeserializeOwned>(id: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| Error::InvalidParameters {
+        field: format!("law/{id}.json"),
+        detail: e.to_string(),
+    })
+}
+
+fn file(id: &str) -> &'static str {
+    LAW_FILES
+        .iter()
+        .find(|(n, _)| *n == id)
+        .map(|(_, t)| *t)
+        .unwrap_or("")
+}
+
+static EMBEDDED: OnceLock<Result<Params>> = OnceLock::new();
+
+impl Params {
+    /// The parameter set built into the engine (parsed and validated once).
+    ///
+    /// # Errors
+    /// `invalid_parameters` if the embedded data were invalid (prevented by the tests).
+    pub fn embedded() -> Result<&'static Params> {
+        EMBEDDED
+            .get_or_init(Params::load_embedded)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn load_embedded() -> Result<Params> {
+        let mut h = FNV_OFFSET;
+        for (_, text) in LAW_FILES {
+            h = fnv1a(text.as_bytes(), h);
+        }
+        let p = Params {
+            contribution_rate: parse_file("contribution_rate", file("contribution_rate"))?,
+            rural_poverty_line: parse_file("rural_poverty_line", file("rural_poverty_line"))?,
+            reference_level: parse_file("reference_level", file("reference_level"))?,
+            income_ceiling_multiple: parse_file(
+                "income_ceiling_multiple",
+                file("income_ceiling_multiple"),
+            )?,
+            income_step: parse_file("income_step", file("income_step"))?,
+            state_support_rates: parse_file("state_support_rates", file("state_support_rates"))?,
+            support_cap_months: parse_file("support_cap_months", file("support_cap_months"))?,
+            fund_rate_monthly: parse_file("fund_rate_monthly", file("fund_rate_monthly"))?,
+            advance_months: parse_file("advance_months", file("advance_months"))?,
+            back_payment_max_months: parse_file(
+                "back_payment_max_months",
+                file("back_payment_max_months"),
+            )?,
+            retirement_age: parse_file("retirement_age", file("retirement_age"))?,
+            income_adjustment_coefficients: parse_file(
+                "income_adjustment_coefficients",
+                file("income_adjustment_coefficients"),
+            )?,
+            local_support: parse_file("local_support", file("local_support"))?,
+            hash: format!("fnv1a64:{h:016x}"),
+        };
+        p.validate("law/")?;
+        Ok(p)
+    }
+
+    /// Checks every series: ids match, dates strictly increasing, values in range.
+    ///
+    /// # Errors
+    /// `invalid_parameters` naming the first offending value.
+    pub fn validate(&self, prefix: &str) -> Result<()> {
+        let unit = Decimal::ONE;
+        let zero = Decimal::ZERO;
+        check(
+            prefix,
+            &self.contribution_rate,
+            |r| *r > zero && *r <= unit,
+            "a rate in (0, 1]",
+        )?;
+        check(
+            prefix,
+            &self.rural_poverty_line,
+            |v| *v > 0,
+            "a positive amount",
+        )?;
+        check(
+            prefix,
+            &self.reference_level,
+            |v| *v > 0,
+            "a positive amount",
+        )?;
+        check(
+            prefix,
+            &self.income_ceiling_multiple,
+            |v| (1..=1000).contains(v),
+            "1 to 1000",
+        )?;
+        check(
+            prefix,
+            &self.income_step,
+            |v| (1..=10_000_000).contains(v),
+            "1 to 10,000,000",
+        )?;
+        check(
+            prefix,
+            &self.state_support_rates,
+            |r| r.all().iter().all(|x| *x >= zero && *x <= unit),
+            "rates in [0, 1]",
+        )?;
+        check(
+            prefix,
+            &self.support_cap_months,
+            |v| *v <= 1200,
+            "0 to 1200 months",
+        )?;
+        check(
+            prefix,
+            &self.fund_rate_monthly,
+            |r| *r >= zero && *r <= Decimal::new(1, 1),
+            "a monthly rate in [0, 0.1]",
+        )?;
+        check(
+            prefix,
+            &self.advance_months,
+            |v| !v.is_empty() && v.iter().all(|m| (1..=120).contains(m)),
+            "a non-empty list of 1 to 120 months",
+        )?;
+        check(
+            prefix,
+            &self.back_payment_max_months,
+            |v| (1..=600).contains(v),
+            "1 to 600",
+        )?;
+        check(
+            prefix,
+            &self.retirement_age,
+            |a| {
+                [a.male, a.female]
+                    .iter()
+                    .all(|x| (40..=80).contains(&x.years) && x.months < 12)
+            },
+            "ages of 40 to 80 years and 0 to 11 months",
+        )?;
+        check(
+            prefix,
+            &self.income_adjustment_coefficients,
+            |t| {
+                !t.is_empty()
+                    && t.iter().all(|(y, c)| {
+                        y.len() == 4
+                            && y.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y))
+                            && *c >= unit
+                            && *c <= Decimal::ONE_HUNDRED
+                    })
+            },
+            "contribution years YYYY with coefficients of 1.00 to 100",
+        )?;
+        let ls = &self.local_support;
+        for (slug, p) in &ls.provinces {
+            let path = format!("{prefix}local_support.provinces.{slug}");
+            if !valid_slug(slug) {
+                return Err(invalid(
+                    &path,
+                    "province slugs are lowercase ASCII with underscores",
+                ));
+            }
+            for (code, c) in &p.local_categories {
+                if NATIONAL_CATEGORIES.contains(&code.as_str()) || !valid_slug(code) {
+                    return Err(invalid(&path, &format!("bad local category code {code:?}")));
+                }
+                if !NATIONAL_CATEGORIES.contains(&c.national_category.as_str()) {
+                    return Err(invalid(
+                        &path,
+                        &format!("{code:?} maps to an unknown category"),
+                    ));
+                }
+            }
+            check_entries(
+                &path,
+                &p.values,
+                |m| {
+                    m.iter().all(|(k, r)| {
+                        (NATIONAL_CATEGORIES.contains(&k.as_str())
+                            || p.local_categories.contains_key(k))
+                            && *r >= zero
+                            && *r <= unit
+                    })
+                },
+                "shares in [0, 1] of known categories",
+            )?;
+        }
+        Ok(())
+    }
+
+    /// This parameter set with a caller's overlay applied (contract field `parameters`).
+    ///
+    /// Each key names a parameter file; its `values` are merged into the series: a value
+    /// whose `from` equals an existing one replaces it, others are inserted in date order
+    /// (`"replace": true` drops the built-in values first). `citation` and `confidence` may
+    /// be omitted and then read "parameter overlay" / `U`. `local_support` takes
+    /// `{"provinces": {...}}` and replaces or adds whole provinces.
+    ///
+    /// # Errors
+    /// `unknown_field` for an unknown parameter, `invalid_parameters` for a value that does
+    /// not parse or validate.
+    pub fn with_overlay(&self, overlay: &Value) -> Result<Params> {
+        let Value::Object(map) = overlay else {
+            return Err(Error::InvalidType {
+                field: "parameters".into(),
+                expected: "a JSON object",
+            });
+        };
+        let mut p = self.clone();
+        for (key, v) in map {
+            let path = format!("parameters.{key}");
+            match key.as_str() {
+                "contribution_rate" => merge(&mut p.contribution_rate, v, &path)?,
+                "rural_poverty_line" => merge(&mut p.rural_poverty_line, v, &path)?,
+                "reference_level" => merge(&mut p.reference_level, v, &path)?,
+                "income_ceiling_multiple" => merge(&mut p.income_ceiling_multiple, v, &path)?,
+                "income_step" => merge(&mut p.income_step, v, &path)?,
+                "state_support_rates" => merge(&mut p.state_support_rates, v, &path)?,
+                "support_cap_months" => merge(&mut p.support_cap_months, v, &path)?,
+                "fund_rate_monthly" => merge(&mut p.fund_rate_monthly, v, &path)?,
+                "advance_months" => merge(&mut p.advance_months, v, &path)?,
+                "back_payment_max_months" => merge(&mut p.back_payment_max_months, v, &path)?,
+                "retirement_age" => merge(&mut p.retirement_age, v, &path)?,
+                "income_adjustment_coefficients" => {
+                    merge(&mut p.income_adjustment_coefficients, v, &path)?
+                }
+                "local_support" => merge_local(&mut p.local_support, v, &path)?,
+                _ => return Err(Error::UnknownField { field: path }),
+            }
+        }
+        p.validate("parameters.")?;
+        let canon = serde_json::to_string(overlay).unwrap_or_default();
+        let h = fnv1a(canon.as_bytes(), fnv1a(self.hash.as_bytes(), FNV_OFFSET));
+        p.hash = format!("fnv1a64:{h:016x}");
+        Ok(p)
+    }
+}
+
+/// Lowercase ASCII letters, digits and underscores, starting with a letter, at most 64 long.
+pub fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.as_bytes()[0].is_ascii_lowercase()
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+}
+
+fn invalid(field: &str, detail: &str) -> Error {
+    Error::InvalidParameters {
+        field: field.into(),
+        detail: detail.into(),
+    }
+}
+
+fn check<T>(prefix: &str, s: &Series<T>, ok: impl Fn(&T) -> bool, what: &str) -> Result<()> {
+    let path = format!("{prefix}{}", s.id);
+    if s.values.is_empty() {
+        return Err(invalid(&path, "a parameter needs at least one value"));
+    }
+    check_entries(&path, &s.values, ok, what)
+}
+
+fn check_entries<T>(
+    path: &str,
+    values: &[Entry<T>],
+    ok: impl Fn(&T) -> bool,
+    what: &str,
+) -> Result<()> {
+    for (i, e) in values.iter().enumerate() {
+        let p = format!("{path}.values[{i}]");
+        if i > 0 && values[i - 1].from >= e.from {
+            return Err(invalid(&p, "`from` months must be strictly increasing"));
+        }
+        if e.citation.document.trim().is_empty() {
+            return Err(invalid(&p, "every value needs a citation document"));
+        }
+        if let Some(v) = &e.value {
+            if !ok(v) {
+                return Err(invalid(&p, &format!("value must be {what}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An overlay entry: like [`Entry`] but citation and confidence may be omitted.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverlayEntry<T> {
+    from: YearMonth,
+    value: Option<T>,
+    #[serde(default)]
+    citation: Option<Citation>,
+    #[serde(default)]
+    confidence: Option<Confidence>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverlaySeries<T> {
+    values: Vec<OverlayEntry<T>>,
+    #[serde(default)]
+    replace: bool,
+}
+
+fn merge<T: DeserializeOwned>(series: &mut Series<T>, v: &Value, path: &str) -> Result<()> {
+    let o: OverlaySeries<T> = serde_json::from_value(v.clone()).map_err(|e| {
+        invalid(
+            path,
+            &format!("{e} (expected {{\"values\": [{{\"from\": \"YYYY-MM\", \"value\": ...}}]}})"),
+        )
+    })?;
+    if o.replace {
+        series.values.clear();
+    }
+    // The overlay's own entries must be strictly increasing too.
+    for w in o.values.windows(2) {
+        if w[0].from >= w[1].from {
+            return Err(invalid(
+                path,
+                "overlay `from` months must be strictly increasing",
+            ));
+        }
+    }
+    for e in o.values {
+        let entry = Entry {
+            from: e.from,
+            value: e.value,
+            citation: e.citation.unwrap_or_else(Citation::overlay),
+            confidence: e.confidence.unwrap_or(Confidence::U),
+            note: e.note,
+        };
+        match series.values.binary_search_by(|x| x.from.cmp(&entry.from)) {
+            Ok(i) => series.values[i] = entry,
+            Err(i) => series.values.insert(i, entry),
+        }
+    }
+    Ok(())
+}
+
+fn merge_local(ls: &mut LocalSupport, v: &Value, path: &str) -> Result<()> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct O {
+        provinces: BTreeMap<String, Province>,
+    }
+    let o: O = serde_json::from_value(v.clone()).map_err(|e| invalid(path, &e.to_string()))?;
+    ls.provinces.extend(o.provinces);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> YearMonth {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn embedded_data_loads_and_validates() {
+        let p = Params::embedded().unwrap();
+        assert!(p.hash.starts_with("fnv1a64:"));
+        assert_eq!(
+            *p.rural_poverty_line.at(m("2026-12")).unwrap().value,
+            1_500_000
+        );
+        assert_eq!(
+            *p.rural_poverty_line.at(m("2027-01")).unwrap().value,
+            2_200_000
+        );
+        assert_eq!(
+            *p.reference_level.at(m("2026-06")).unwrap().value,
+            2_340_000
+        );
+        assert_eq!(
+            *p.reference_level.at(m("2026-07")).unwrap().value,
+            2_530_000
+        );
+        assert!(p.rural_poverty_line.at(m("2015-12")).is_none());
+    }
+
+    #[test]
+    fn overlay_replaces_and_inserts() {
+        let p = Params::embedded().unwrap();
+        let o = serde_json::json!({"rural_poverty_line": {"values": [
+            {"from": "2027-01", "value": 2500000},
+            {"from": "2029-01", "value": 3000000}
+        ]}});
+        let q = p.with_overlay(&o).unwrap();
+        assert_eq!(
+            *q.rural_poverty_line.at(m("2027-06")).unwrap().value,
+            2_500_000
+        );
+        assert_eq!(
+            *q.rural_poverty_line.at(m("2029-06")).unwrap().value,
+            3_000_000
+        );
+        assert_eq!(
+            *q.rural_poverty_line.at(m("2026-06")).unwrap().value,
+            1_500_000
+        );
+        assert_ne!(q.hash, p.hash);
+        let e = q.rural_poverty_line.at(m("2027-06")).unwrap().entry;
+        assert_eq!(e.confidence, Confidence::U);
+    }
+
+    #[test]
+    fn overlay_errors_name_the_field() {
+        let p = Params::embedded().unwrap();
+        let bad = serde_json::json!({"rural_povrty_line": {"values": []}});
+        assert_eq!(p.with_overlay(&bad).unwrap_err().code(), "unknown_field");
+        let bad = serde_json::json!({"contribution_rate": {"values": [{"from": "2026-01", "value": "1.5"}]}});
+        let e = p.with_overlay(&bad).unwrap_err();
+        assert_eq!(e.code(), "invalid_parameters");
+        assert!(e
+            .field()
+            .unwrap()
+            .starts_with("parameters.contribution_rate"));
+        let bad = serde_json::json!({"rural_poverty_line": {"values": [{"from": "2026-13", "value": 1}]}});
+        assert_eq!(
+            p.with_overlay(&bad).unwrap_err().code(),
+            "invalid_parameters"
+        );
+    }
+}

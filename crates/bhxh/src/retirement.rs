@@ -1,0 +1,281 @@
+//! The `retirement` calculation: retirement age and pension start for any birth date
+//! (rules 3.1).
+//!
+//! # Legal basis
+//! - Labour Code 45/2019/QH14 art. 169.2 and Decree 135/2020/NĐ-CP art. 4.1: "từ ngày
+//!   01/01/2021, tuổi nghỉ hưu … là đủ 60 tuổi 03 tháng đối với lao động nam và đủ 55 tuổi
+//!   04 tháng đối với lao động nữ; sau đó, cứ mỗi năm tăng thêm 03 tháng đối với lao động
+//!   nam cho đến khi đủ 62 tuổi vào năm 2028 và cứ mỗi năm tăng thêm 04 tháng đối với lao
+//!   động nữ cho đến khi đủ 60 tuổi vào năm 2035". The age of the calendar year in which it
+//!   is reached is the one that counts (Decree 135/2020 Annex I).
+//! - Decree 135/2020 art. 3 and Law 41/2024 art. 101: the pension starts on the first day
+//!   of the month after the month in which the conditions are met.
+//! - Decree 158/2025/NĐ-CP art. 12.2; Circular 11/2025/TT-BNV art. 5.7: when the day and
+//!   month of birth are unknown, 1 January of the birth year; when the day is unknown, the
+//!   first day of the month.
+
+use crate::error::{Error, Result};
+use crate::input::Fields;
+use crate::parameters::{Age, Params};
+use crate::trace::{Cite, Trace};
+use crate::YearMonth;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Sex, as the law distinguishes it for retirement age and pension rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    /// Men.
+    Male,
+    /// Women.
+    Female,
+}
+
+impl Sex {
+    /// Parses `"male"` / `"female"`.
+    pub fn parse(s: &str, field: &str) -> Result<Sex> {
+        match s {
+            "male" => Ok(Sex::Male),
+            "female" => Ok(Sex::Female),
+            _ => Err(Error::InvalidSex {
+                field: field.into(),
+                value: s.into(),
+            }),
+        }
+    }
+
+    fn vi(self) -> &'static str {
+        match self {
+            Sex::Male => "nam",
+            Sex::Female => "nữ",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Sex::Male => "men",
+            Sex::Female => "women",
+        }
+    }
+}
+
+/// A birth date, possibly known only to the month or the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BirthDate {
+    /// The date used (1st of the month, or 1 January, when unknown).
+    pub date: NaiveDate,
+    /// How much of it was given.
+    pub precision: BirthPrecision,
+}
+
+/// How much of a birth date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BirthPrecision {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY`.
+    Year,
+}
+
+impl BirthDate {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (years 1900–2200).
+    ///
+    /// # Errors
+    /// `invalid_date` naming `field`.
+    pub fn parse(s: &str, field: &str) -> Result<BirthDate> {
+        let bad = || Error::InvalidDate {
+            field: field.into(),
+            value: s.into(),
+            expected: "YYYY-MM-DD, YYYY-MM or YYYY",
+        };
+        let (date, precision) = match s.len() {
+            4 if s.bytes().all(|c| c.is_ascii_digit()) => {
+                let y: i32 = s.parse().map_err(|_| bad())?;
+                (
+                    NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?,
+                    BirthPrecision::Year,
+                )
+            }
+            7 => {
+                let m: YearMonth = s.parse().map_err(|_| bad())?;
+                (m.first_day(), BirthPrecision::Month)
+            }
+            10 => {
+                let b = s.as_bytes();
+                if b[4] != b'-'
+                    || b[7] != b'-'
+                    || !s
+                        .bytes()
+                        .enumerate()
+                        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+                {
+                    return Err(bad());
+                }
+                (
+                    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad())?,
+                    BirthPrecision::Day,
+                )
+            }
+            _ => return Err(bad()),
+        };
+        if YearMonth::of_date(date).is_none() {
+            return Err(bad());
+        }
+        Ok(BirthDate { date, precision })
+    }
+
+    /// The birth month.
+    pub fn month(self) -> YearMonth {
+        YearMonth::of_date(self.date).unwrap_or(crate::month::LAW_2024_START)
+    }
+}
+
+/// Result of a `retirement` calculation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retirement {
+    /// The retirement age that applies.
+    pub retirement_age: Age,
+    /// The month in which it is reached.
+    pub age_reached_month: YearMonth,
+    /// First day of the following month.
+    pub pension_start: NaiveDate,
+    /// The birth date used (1 January or the 1st of the month when not fully known).
+    pub birth_date_used: NaiveDate,
+}
+
+/// The month in which a person born in `birth` reaches retirement age, and that age.
+///
+/// Scans calendar years from the 50th birthday year: the first year `Y` such that
+/// `birth + required(Y)` falls in `Y` wins. Since the required age grows by at most
+/// 4 months a year, such a year always exists within a few years of the first candidate.
+///
+/// # Errors
+/// `parameter_not_in_force` when the roadmap has no value for a year scanned.
+pub fn reached(
+    p: &Params,
+    sex: Sex,
+    birth: YearMonth,
+    field: &str,
+) -> Result<(Age, YearMonth, YearMonth)> {
+    let start = birth.year() + 40;
+    for y in start..start + 60 {
+        let probe = YearMonth::new(y, 1).ok_or(Error::ParameterNotInForce {
+            field: field.into(),
+            parameter: "retirement_age".into(),
+            month: birth,
+        })?;
+        let found = p.retirement_age.require(probe, field)?;
+        let age = match sex {
+            Sex::Male => found.value.male,
+            Sex::Female => found.value.female,
+        };
+        let reach = birth.plus(age.total_months() as i32);
+        if reach.year() == y {
+            return Ok((age, reach, found.entry.from));
+        }
+    }
+    Err(Error::ParameterNotInForce {
+        field: field.into(),
+        parameter: "retirement_age".into(),
+        month: birth,
+    })
+}
+
+/// Computes a `retirement` request.
+///
+/// # Errors
+/// `missing_field`, `invalid_sex`, `invalid_date`, `parameter_not_in_force`.
+pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Retirement> {
+    let sex = Sex::parse(f.str("sex")?, "sex")?;
+    let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
+    let (age, month, entry_from) = reached(p, sex, birth.month(), "birth_date")?;
+    let entry = p.retirement_age.require(entry_from, "birth_date")?.entry;
+    let start = month.plus(1).first_day();
+    if birth.precision != BirthPrecision::Day {
+        let d = birth.date;
+        t.step(
+            "birth_date_used",
+            d.to_string(),
+            Cite::Law("Decree 158/2025/NĐ-CP art. 12.2; Circular 11/2025/TT-BNV art. 5.7"),
+            || {
+                (
+                    format!("birth date → {d}"),
+                    format!(
+                        "Không rõ ngày{} sinh nên lấy ngày {} để tính tuổi.",
+                        if birth.precision == BirthPrecision::Year {
+                            ", tháng"
+                        } else {
+                            ""
+                        },
+                        d.format("%d/%m/%Y")
+                    ),
+                    format!(
+                        "The {} of birth is unknown, so age is counted from {d}.",
+                        if birth.precision == BirthPrecision::Year {
+                            "day and month"
+                        } else {
+                            "day"
+                        }
+                    ),
+                )
+            },
+        );
+    }
+    let (y, m) = (age.years, age.months);
+    t.step("retirement_age", format!("{y}y{m}m"), Cite::Both(entry, "Labour Code 45/2019/QH14 art. 169.2"), || {
+        (
+            format!("first year Y with year(birth month + required(Y)) = Y → Y = {}, required = {y}y{m}m", month.year()),
+            format!(
+                "Tuổi nghỉ hưu của {} đạt tuổi trong năm {} là {y} tuổi {m} tháng (lộ trình Nghị định 135/2020/NĐ-CP).",
+                sex.vi(), month.year()
+            ),
+            format!(
+                "The retirement age for {} reaching it in {} is {y} years {m} months (Decree 135/2020 roadmap).",
+                sex.en(), month.year()
+            ),
+        )
+    });
+    t.step(
+        "age_reached_month",
+        month.to_string(),
+        Cite::Law("Decree 135/2020/NĐ-CP art. 4.1"),
+        || {
+            (
+                format!(
+                    "{} + {} months = {month}",
+                    birth.month(),
+                    age.total_months()
+                ),
+                format!("Đủ tuổi nghỉ hưu vào {}.", month.to_vi()),
+                format!("Retirement age is reached in {month}."),
+            )
+        },
+    );
+    t.step(
+        "pension_start",
+        start.to_string(),
+        Cite::Law("Law 41/2024/QH15 art. 101.1; Decree 135/2020/NĐ-CP art. 3"),
+        || {
+            (
+                format!("first day of {}", month.plus(1)),
+                format!(
+                "Thời điểm hưởng lương hưu sớm nhất (nếu đủ điều kiện về thời gian đóng): ngày {}.",
+                start.format("%d/%m/%Y")
+            ),
+                format!(
+                    "The earliest pension start (if the contribution conditions are met): {start}."
+                ),
+            )
+        },
+    );
+    Ok(Retirement {
+        retirement_age: age,
+        age_reached_month: month,
+        pension_start: start,
+        birth_date_used: birth.date,
+    })
+}

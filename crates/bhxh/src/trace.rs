@@ -1,0 +1,151 @@
+//! The explanation that comes with every result: ordered steps, each with its value, the
+//! formula in words, a citation (legal article or decision id) and sentences in Vietnamese
+//! and English that an officer can read out.
+
+use crate::parameters::{Confidence, Entry};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// One step of a trace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TraceStep {
+    /// Stable name of the quantity (e.g. `income_floor`).
+    pub step: String,
+    /// Its value: an integer of đồng, a count, or a string (rates, months, codes).
+    pub value: Value,
+    /// The formula, in symbols and numbers.
+    pub formula: String,
+    /// Legal basis (document and article) or decision id.
+    pub citation: String,
+    /// Confidence grade of the cited parameter, when the step uses one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// Vietnamese sentence.
+    pub text_vi: String,
+    /// English sentence.
+    pub text_en: String,
+}
+
+/// A warning carried in the response (never an error).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    /// Stable code, e.g. `parameter_extrapolated`.
+    pub code: String,
+    /// English message.
+    pub message: String,
+    /// Vietnamese message.
+    pub message_vi: String,
+}
+
+/// Collects steps and warnings while a calculation runs.
+#[derive(Default, Debug)]
+pub struct Trace {
+    /// Whether steps are recorded (warnings always are).
+    pub enabled: bool,
+    /// Steps so far.
+    pub steps: Vec<TraceStep>,
+    /// Warnings so far (deduplicated).
+    pub warnings: Vec<Warning>,
+}
+
+/// What a step cites.
+pub enum Cite<'a> {
+    /// A fixed legal reference or decision id.
+    Law(&'a str),
+    /// A dated parameter value.
+    Param(&'a dyn CiteEntry),
+    /// A parameter value plus a fixed reference.
+    Both(&'a dyn CiteEntry, &'a str),
+}
+
+/// A parameter entry that can be cited.
+pub trait CiteEntry {
+    /// The citation text.
+    fn citation_text(&self) -> String;
+    /// Its confidence.
+    fn confidence(&self) -> Confidence;
+}
+
+impl<T> CiteEntry for Entry<T> {
+    fn citation_text(&self) -> String {
+        self.citation.text()
+    }
+    fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+}
+
+impl Trace {
+    /// A trace that records steps when `enabled`.
+    pub fn new(enabled: bool) -> Self {
+        Trace {
+            enabled,
+            ..Default::default()
+        }
+    }
+
+    /// Records a step. The closure builds `(formula, text_vi, text_en)` only when enabled.
+    pub fn step(
+        &mut self,
+        step: &str,
+        value: impl Into<Value>,
+        cite: Cite<'_>,
+        texts: impl FnOnce() -> (String, String, String),
+    ) {
+        if !self.enabled {
+            return;
+        }
+        let (formula, text_vi, text_en) = texts();
+        let (citation, confidence) = match cite {
+            Cite::Law(s) => (s.to_string(), None),
+            Cite::Param(e) => (e.citation_text(), Some(e.confidence())),
+            Cite::Both(e, s) => (format!("{}; {s}", e.citation_text()), Some(e.confidence())),
+        };
+        self.steps.push(TraceStep {
+            step: step.into(),
+            value: value.into(),
+            formula,
+            citation,
+            confidence,
+            text_vi,
+            text_en,
+        });
+    }
+
+    /// Adds a warning once.
+    pub fn warn(&mut self, code: &str, message: String, message_vi: String) {
+        if !self
+            .warnings
+            .iter()
+            .any(|w| w.code == code && w.message == message)
+        {
+            self.warnings.push(Warning {
+                code: code.into(),
+                message,
+                message_vi,
+            });
+        }
+    }
+
+    /// Warns that `parameter` was used beyond the period its data covers.
+    pub fn extrapolated(
+        &mut self,
+        parameter: &str,
+        month: crate::YearMonth,
+        used_from: crate::YearMonth,
+    ) {
+        self.warn(
+            "parameter_extrapolated",
+            format!(
+                "no enacted value of `{parameter}` is known for {month}; the value in force from {used_from} is assumed unchanged"
+            ),
+            format!(
+                "chưa có giá trị đã ban hành của `{parameter}` cho {}; tạm dùng giá trị áp dụng từ {}",
+                month.to_vi(),
+                used_from.to_vi()
+            ),
+        );
+    }
+}
