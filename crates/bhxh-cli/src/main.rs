@@ -1,1 +1,302 @@
-fn main() {}
+//! `bhxh`: the command-line face of the engine.
+//!
+//! - `bhxh eval [FILE]` reads one JSON request (a file, or standard input) and prints the
+//!   response; on bad input it prints the contract's error object and exits with status 2.
+//! - `bhxh quote`, `bhxh retire`: friendly tables in Vietnamese or English.
+//! - `bhxh explain [FILE]`: renders the trace of a request or response as text.
+//! - `bhxh params`: the legal parameter catalogue with citations.
+
+use serde_json::{json, Map, Value};
+use std::io::Read;
+use std::process::ExitCode;
+
+mod render;
+
+const USAGE: &str = "bhxh — Vietnam voluntary social insurance calculator (BHXH tự nguyện)
+
+USAGE:
+  bhxh eval [FILE]            evaluate a JSON request (FILE or stdin); exit 2 on bad input
+  bhxh quote --income N [--payment-month YYYY-MM] [--method M] [--months N]
+             [--category C]... [--province P] [--subsidised-before N]
+             [--fund-rate R] [--lang vi|en] [--trace] [--json]
+  bhxh retire --sex male|female --birth-date YYYY[-MM[-DD]] [--lang vi|en] [--trace] [--json]
+  bhxh explain [FILE]         print the trace of a request or response [--lang vi|en]
+  bhxh params [--json]        list the legal parameters with their citations
+  bhxh help | --version
+
+Methods: monthly, every_3_months, every_6_months, every_12_months, advance (--months 24|36|48|60),
+back_payment (--months 1..60). Categories: poor, near_poor, ethnic_minority,
+island_or_special_zone, other, or a provincial code such as ha_noi_other_eligible.
+Without --payment-month, quote uses the current month.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("bhxh: {msg}\n\n{USAGE}");
+            ExitCode::from(64)
+        }
+    }
+}
+
+/// Parsed `--flag value` options.
+struct Opts {
+    pairs: Vec<(String, String)>,
+    flags: Vec<String>,
+    positional: Vec<String>,
+}
+
+const BOOL_FLAGS: &[&str] = &["--trace", "--json"];
+
+fn parse_opts(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts {
+        pairs: vec![],
+        flags: vec![],
+        positional: vec![],
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if BOOL_FLAGS.contains(&a.as_str()) {
+            o.flags.push(a.clone());
+        } else if let Some(stripped) = a.strip_prefix("--") {
+            if let Some((k, v)) = stripped.split_once('=') {
+                o.pairs.push((format!("--{k}"), v.to_string()));
+            } else {
+                let v = it
+                    .next()
+                    .ok_or_else(|| format!("option {a} needs a value"))?;
+                o.pairs.push((a.clone(), v.clone()));
+            }
+        } else {
+            o.positional.push(a.clone());
+        }
+    }
+    Ok(o)
+}
+
+impl Opts {
+    fn get(&self, k: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+    }
+    fn all(&self, k: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+    fn flag(&self, k: &str) -> bool {
+        self.flags.iter().any(|f| f == k)
+    }
+    fn check(&self, allowed: &[&str]) -> Result<(), String> {
+        for (k, _) in &self.pairs {
+            if !allowed.contains(&k.as_str()) {
+                return Err(format!("unknown option {k}"));
+            }
+        }
+        if let Some(p) = self.positional.first() {
+            return Err(format!("unexpected argument {p:?}"));
+        }
+        Ok(())
+    }
+    fn lang(&self) -> Result<render::Lang, String> {
+        match self.get("--lang").unwrap_or("vi") {
+            "vi" => Ok(render::Lang::Vi),
+            "en" => Ok(render::Lang::En),
+            l => Err(format!("--lang must be vi or en, got {l:?}")),
+        }
+    }
+}
+
+fn read_input(path: Option<&str>) -> Result<String, String> {
+    let mut s = String::new();
+    match path {
+        None | Some("-") => {
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
+        }
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}"))?;
+            // Invalid UTF-8 is not JSON: let the engine report malformed_json.
+            s = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        }
+    }
+    Ok(s)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let Some(cmd) = args.first() else {
+        println!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let rest = &args[1..];
+    match cmd.as_str() {
+        "eval" => {
+            if rest.len() > 1 {
+                return Err("eval takes at most one FILE".into());
+            }
+            let text = read_input(rest.first().map(String::as_str))?;
+            let (out, is_err) = bhxh::evaluate_to_json(&text);
+            println!("{out}");
+            Ok(if is_err {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        "quote" => {
+            let o = parse_opts(rest)?;
+            o.check(&[
+                "--income",
+                "--payment-month",
+                "--method",
+                "--months",
+                "--category",
+                "--province",
+                "--subsidised-before",
+                "--fund-rate",
+                "--lang",
+            ])?;
+            let mut req = Map::new();
+            req.insert("calculation".into(), json!("contribution"));
+            let month = o
+                .get("--payment-month")
+                .map(str::to_string)
+                .unwrap_or_else(current_month);
+            req.insert("payment_month".into(), json!(month));
+            let income = o.get("--income").ok_or("quote needs --income")?;
+            req.insert("income".into(), number_or_string(income));
+            req.insert(
+                "method".into(),
+                json!(o.get("--method").unwrap_or("monthly")),
+            );
+            if let Some(m) = o.get("--months") {
+                req.insert("months".into(), number_or_string(m));
+            }
+            let cats = o.all("--category");
+            if !cats.is_empty() {
+                req.insert("categories".into(), json!(cats));
+            }
+            if let Some(p) = o.get("--province") {
+                req.insert("province".into(), json!(p));
+            }
+            if let Some(s) = o.get("--subsidised-before") {
+                req.insert("subsidised_months_before".into(), number_or_string(s));
+            }
+            if let Some(r) = o.get("--fund-rate") {
+                req.insert("fund_rate_monthly".into(), json!(r));
+            }
+            show(&Value::Object(req), &o, render::contribution)
+        }
+        "retire" => {
+            let o = parse_opts(rest)?;
+            o.check(&["--sex", "--birth-date", "--lang"])?;
+            let req = json!({
+                "calculation": "retirement",
+                "sex": o.get("--sex").ok_or("retire needs --sex")?,
+                "birth_date": o.get("--birth-date").ok_or("retire needs --birth-date")?,
+            });
+            show(&req, &o, render::retirement)
+        }
+        "explain" => {
+            let o = parse_opts(rest)?;
+            let lang = o.lang()?;
+            if o.positional.len() > 1 {
+                return Err("explain takes at most one FILE".into());
+            }
+            let text = read_input(o.positional.first().map(String::as_str))?;
+            let mut v: Value = match serde_json::from_str(&text) {
+                Ok(v) => v,
+                Err(e) => return Err(format!("not JSON: {e}")),
+            };
+            if v.get("trace").is_none() {
+                let (out, is_err) = bhxh::evaluate_to_json(&text);
+                v = serde_json::from_str(&out).unwrap_or(Value::Null);
+                if is_err {
+                    print!("{}", render::error(&v, lang));
+                    return Ok(ExitCode::from(2));
+                }
+            }
+            print!("{}", render::trace(&v, lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        "params" => {
+            let o = parse_opts(rest)?;
+            o.check(&[])?;
+            print!("{}", render::params(o.flag("--json")));
+            Ok(ExitCode::SUCCESS)
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "--version" | "version" => {
+            println!("bhxh {}", bhxh::ENGINE_VERSION);
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+/// Numbers stay numbers; anything else goes to the engine as a string, which then reports
+/// the contract's type error (never a silent conversion).
+fn number_or_string(s: &str) -> Value {
+    match s.parse::<i64>() {
+        Ok(n) => json!(n),
+        Err(_) => json!(s),
+    }
+}
+
+fn show(
+    req: &Value,
+    o: &Opts,
+    table: fn(&Value, render::Lang) -> String,
+) -> Result<ExitCode, String> {
+    let lang = o.lang()?;
+    let (out, is_err) = bhxh::evaluate_to_json(&req.to_string());
+    if o.flag("--json") {
+        println!("{out}");
+        return Ok(if is_err {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let v: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
+    if is_err {
+        print!("{}", render::error(&v, lang));
+        return Ok(ExitCode::from(2));
+    }
+    print!("{}", table(&v, lang));
+    print!("{}", render::warnings(&v, lang));
+    if o.flag("--trace") {
+        print!("\n{}", render::trace(&v, lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The current month from the system clock (the engine itself has no clock).
+fn current_month() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Civil-from-days (Howard Hinnant's algorithm), proleptic Gregorian.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}")
+}

@@ -234,6 +234,12 @@ pub struct Contribution {
     /// Fund rate used, for advance and back payments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fund_rate_monthly: Option<Decimal>,
+    /// Echo of the payment month.
+    pub payment_month: YearMonth,
+    /// Echo of the chosen income.
+    pub income: Money,
+    /// Echo of the method.
+    pub method: Method,
 }
 
 /// The income limits in force in a month.
@@ -284,7 +290,7 @@ pub fn income_limits(
             field: field.into(),
         })?;
     let (fl, rf, mu) = (*floor.value, *reference.value, *multiple.value);
-    t.step("income_floor", fl, Cite::Both(floor.entry, "Law 41/2024/QH15 art. 31.2"), || {
+    t.step("income_floor", fl, Cite::Both(floor.entry, floor_law(month)), || {
         (
             format!("rural poverty line({month}) = {fl}"),
             format!(
@@ -301,10 +307,7 @@ pub fn income_limits(
     t.step(
         "income_ceiling",
         ceiling,
-        Cite::Both(
-            reference.entry,
-            "Law 41/2024/QH15 art. 31.2; Law 41/2024/QH15 art. 141.13",
-        ),
+        Cite::Both(reference.entry, &multiple.entry.citation.text()),
         || {
             (
                 format!("{mu} × reference level({month}) = {mu} × {rf} = {ceiling}"),
@@ -328,6 +331,15 @@ pub fn income_limits(
         step: *step.value,
         rate: *rate.value,
     })
+}
+
+/// The article that makes the rural poverty line the floor, by regime.
+fn floor_law(month: YearMonth) -> &'static str {
+    if month >= crate::month::LAW_2024_START {
+        "Law 41/2024/QH15 art. 31.2"
+    } else {
+        "Law 58/2014/QH13 art. 87.1"
+    }
 }
 
 /// Checks a chosen income against the limits (decision K-3: never a silent clamp).
@@ -428,7 +440,7 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     let lim = income_limits(p, pm, "payment_month", t)?;
     check_income(input.income, &lim, pm)?;
     let step = lim.step;
-    t.step("income", input.income, Cite::Law("Law 41/2024/QH15 art. 31.2; decision K-3"), || {
+    t.step("income", input.income, Cite::Law(&format!("{}; decision K-3", floor_law(pm))), || {
         (
             format!("{} ≤ {} ≤ {}, multiple of {step}", lim.floor, input.income, lim.ceiling),
             format!(
@@ -446,30 +458,25 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     let g = money::mul_rate(input.income, lim.rate).ok_or(Error::Overflow {
         field: "income".into(),
     })?;
-    t.step(
-        "monthly_gross",
-        g,
-        Cite::Both(rate_entry, "Law 41/2024/QH15 art. 32.2, art. 36.1"),
-        || {
-            (
-                format!("{} × {} = {g}", lim.rate, input.income),
-                format!(
-                    "Mức đóng mỗi tháng bằng {} thu nhập: {} × {} = {}.",
-                    money::percent_vi(lim.rate),
-                    money::percent_vi(lim.rate),
-                    money::vi(input.income),
-                    money::vi(g)
-                ),
-                format!(
-                    "Each month's contribution is {} of the income: {} × {} = {}.",
-                    money::percent(lim.rate),
-                    money::percent(lim.rate),
-                    money::en(input.income),
-                    money::en(g)
-                ),
-            )
-        },
-    );
+    t.step("monthly_gross", g, Cite::Param(rate_entry), || {
+        (
+            format!("{} × {} = {g}", lim.rate, input.income),
+            format!(
+                "Mức đóng mỗi tháng bằng {} thu nhập: {} × {} = {}.",
+                money::percent_vi(lim.rate),
+                money::percent_vi(lim.rate),
+                money::vi(input.income),
+                money::vi(g)
+            ),
+            format!(
+                "Each month's contribution is {} of the income: {} × {} = {}.",
+                money::percent(lim.rate),
+                money::percent(lim.rate),
+                money::en(input.income),
+                money::en(g)
+            ),
+        )
+    });
 
     // Support.
     let back = input.method == Method::BackPayment;
@@ -648,6 +655,9 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
         support_category: choice.category,
         subsidised_months,
         fund_rate_monthly: fund_rate,
+        payment_month: pm,
+        income: input.income,
+        method: input.method,
     })
 }
 
@@ -696,6 +706,51 @@ fn fund_rate(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<Dec
     Ok(r)
 }
 
+fn rate_of(input: &ContributionInput, p: &Params) -> Decimal {
+    p.contribution_rate
+        .at(input.payment_month)
+        .map(|f| *f.value)
+        .unwrap_or_default()
+}
+
+fn poverty_of(p: &Params, m: YearMonth) -> Money {
+    p.rural_poverty_line
+        .at(m)
+        .map(|f| *f.value)
+        .unwrap_or_default()
+}
+
+/// A participant category in words (glossary terms), national or provincial.
+pub fn category_label(p: &Params, code: &str, province: Option<&str>, vi: bool) -> String {
+    let national = match (code, vi) {
+        ("poor", true) => "hộ nghèo",
+        ("near_poor", true) => "hộ cận nghèo",
+        ("ethnic_minority", true) => "người dân tộc thiểu số",
+        ("island_or_special_zone", true) => "người sinh sống tại xã đảo, đặc khu",
+        ("other", true) => "đối tượng khác",
+        ("poor", false) => "poor households",
+        ("near_poor", false) => "near-poor households",
+        ("ethnic_minority", false) => "ethnic minorities",
+        ("island_or_special_zone", false) => "island communes and special zones",
+        ("other", false) => "others",
+        _ => "",
+    };
+    if !national.is_empty() {
+        return national.to_string();
+    }
+    province
+        .and_then(|s| p.local_support.provinces.get(s))
+        .and_then(|pr| pr.local_categories.get(code))
+        .map(|c| {
+            if vi {
+                c.label_vi.clone()
+            } else {
+                c.label_en.clone()
+            }
+        })
+        .unwrap_or_else(|| code.to_string())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn trace_support(
     p: &Params,
@@ -731,16 +786,16 @@ fn trace_support(
     );
     t.step("state_support_per_month", c.national, Cite::Both(rates, "rules S-1"), || {
         (
-            format!("{} × {} × rural poverty line = {} × {base} = {}", k, "rate", k, c.national),
+            format!("{k} × {} × {} = {k} × {base} = {}", rate_of(input, p), poverty_of(p, pm), c.national),
             format!(
                 "Nhà nước hỗ trợ {} mức đóng tính trên chuẩn hộ nghèo khu vực nông thôn ({}), đối tượng {}{}: {} × {} = {} mỗi tháng.",
-                money::percent_vi(k), money::vi(base), cat,
+                money::percent_vi(k), money::vi(base), category_label(p, &cat, input.province.as_deref(), true),
                 if several { " (mức hỗ trợ cao nhất trong các đối tượng)" } else { "" },
                 money::percent_vi(k), money::vi(base), money::vi(c.national)
             ),
             format!(
-                "The State pays {} of the contribution at the rural poverty line ({}) for category {}{}{}: {} a month.",
-                money::percent(k), money::en(base), cat,
+                "The State pays {} of the contribution at the rural poverty line ({}) for {}{}{}: {} a month.",
+                money::percent(k), money::en(base), category_label(p, &cat, input.province.as_deref(), false),
                 if cat != nat { format!(" (national category {nat})") } else { String::new() },
                 if several { " (the highest support among the categories)" } else { "" },
                 money::en(c.national)

@@ -354,6 +354,17 @@ law_files!(
     local_support,
 );
 
+/// The parameter catalogue for UIs and the `bhxh params` command: every law file, parsed,
+/// as a JSON array (values, dates, citations and confidence grades).
+pub fn catalogue() -> Value {
+    Value::Array(
+        LAW_FILES
+            .iter()
+            .filter_map(|(_, text)| serde_json::from_str::<Value>(text).ok())
+            .collect(),
+    )
+}
+
 /// FNV-1a, 64 bits: a stable, dependency-free fingerprint (not a security hash).
 fn fnv1a(bytes: &[u8], mut h: u64) -> u64 {
     for b in bytes {
