@@ -1,1 +1,106 @@
-fn main() {}
+//! Criterion benches of the engine: the batch path over 1,000,000 participant-months and
+//! one JSON round trip. Run: `cargo bench -p bhxh --bench engine`.
+
+use bhxh::batch::{quote_monthly_columns, quote_monthly_into, MonthlyQuoter, QuoteSlices};
+use bhxh::{Params, YearMonth};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+
+/// A synthetic population: 1,000,000 participant-months spread over 2024-01..2027-12,
+/// incomes on the step between 1.5 M and 10 M (2.2 M from 2027), all five categories.
+fn population(n: usize) -> (Vec<YearMonth>, Vec<i64>, Vec<u8>, Vec<u32>) {
+    let start = YearMonth::new(2024, 1).unwrap();
+    let mut months = Vec::with_capacity(n);
+    let mut incomes = Vec::with_capacity(n);
+    let mut cats = Vec::with_capacity(n);
+    let mut before = Vec::with_capacity(n);
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..n {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let m = start.plus((x % 48) as i32);
+        months.push(m);
+        let floor = if m.year() >= 2027 {
+            2_200_000
+        } else {
+            1_500_000
+        };
+        incomes.push(floor + ((x >> 8) % 160) as i64 * 50_000);
+        cats.push(((x >> 20) % 5) as u8);
+        before.push(((x >> 30) % 121) as u32);
+    }
+    (months, incomes, cats, before)
+}
+
+fn batch(c: &mut Criterion) {
+    let p = Params::embedded().unwrap();
+    let n = 1_000_000;
+    let (months, incomes, cats, before) = population(n);
+    let mut g = c.benchmark_group("batch");
+    g.throughput(Throughput::Elements(n as u64));
+    g.sample_size(20);
+    g.bench_function("monthly_quotes_1m_sum", |b| {
+        b.iter(|| {
+            let mut q = MonthlyQuoter::new(p, None);
+            let mut total = 0i64;
+            for i in 0..n {
+                if let Ok(r) = q.quote(months[i], incomes[i], cats[i], before[i]) {
+                    total += r.payable;
+                }
+            }
+            black_box(total)
+        })
+    });
+    let (mut g1, mut s1, mut l1, mut p1, mut st1) = (
+        vec![0i64; n],
+        vec![0i64; n],
+        vec![0i64; n],
+        vec![0i64; n],
+        vec![0u8; n],
+    );
+    g.bench_function("monthly_quotes_1m_into_buffers", |b| {
+        b.iter(|| {
+            let out = QuoteSlices {
+                gross: &mut g1,
+                state_support: &mut s1,
+                local_support: &mut l1,
+                payable: &mut p1,
+                status: &mut st1,
+            };
+            quote_monthly_into(p, None, &months, &incomes, &cats, &before, out).unwrap();
+            black_box(p1[n - 1])
+        })
+    });
+    g.bench_function("monthly_quotes_1m_columns", |b| {
+        b.iter(|| {
+            black_box(quote_monthly_columns(p, None, &months, &incomes, &cats, &before).unwrap())
+        })
+    });
+    g.finish();
+}
+
+fn json(c: &mut Criterion) {
+    let monthly = r#"{"calculation":"contribution","payment_month":"2026-03","income":3000000,"method":"monthly","categories":["near_poor"]}"#;
+    let no_trace = r#"{"calculation":"contribution","payment_month":"2026-03","income":3000000,"method":"monthly","categories":["near_poor"],"trace":false}"#;
+    let advance = r#"{"calculation":"contribution","payment_month":"2026-03","income":3000000,"method":"advance","months":60,"categories":["near_poor"]}"#;
+    let retire = r#"{"calculation":"retirement","sex":"female","birth_date":"1975-05"}"#;
+    let _ = bhxh::evaluate(monthly).unwrap();
+    let mut g = c.benchmark_group("eval_round_trip");
+    g.bench_function("contribution_monthly_with_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(monthly)).unwrap()))
+    });
+    g.bench_function("contribution_monthly_without_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(no_trace)).unwrap()))
+    });
+    g.bench_function("contribution_advance_60_months", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(advance)).unwrap()))
+    });
+    g.bench_function("retirement", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(retire)).unwrap()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, batch, json);
+criterion_main!(benches);

@@ -15,8 +15,8 @@ pub enum Lang {
 fn money(v: &Value, lang: Lang) -> String {
     let n = v.as_i64().unwrap_or(0);
     match lang {
-        Lang::Vi => bhxh::money::vi(n),
-        Lang::En => bhxh::money::en(n),
+        Lang::Vi => bhxh::money::vi(n).to_string(),
+        Lang::En => bhxh::money::en(n).to_string(),
     }
 }
 

@@ -242,6 +242,68 @@ pub struct QuoteColumns {
     pub status: Vec<RowStatus>,
 }
 
+/// Quotes participant-months into caller-provided output slices (the zero-copy path the
+/// bindings use with numpy buffers). All slices must have the same length.
+///
+/// # Errors
+/// `value_out_of_range` when the slices differ in length.
+#[allow(clippy::too_many_arguments)]
+pub fn quote_monthly_into(
+    params: &Params,
+    province: Option<&str>,
+    months: &[YearMonth],
+    incomes: &[Money],
+    categories: &[u8],
+    subsidised_before: &[u32],
+    out: QuoteSlices<'_>,
+) -> Result<(), Error> {
+    let n = months.len();
+    let lens = [
+        incomes.len(),
+        categories.len(),
+        subsidised_before.len(),
+        out.gross.len(),
+        out.state_support.len(),
+        out.local_support.len(),
+        out.payable.len(),
+        out.status.len(),
+    ];
+    if lens.iter().any(|l| *l != n) {
+        return Err(Error::ValueOutOfRange {
+            field: "columns".into(),
+            value: format!("{n} rows vs {lens:?}"),
+            expected: "columns of equal length".into(),
+        });
+    }
+    let mut q = MonthlyQuoter::new(params, province);
+    for i in 0..n {
+        let (r, st) = match q.quote(months[i], incomes[i], categories[i], subsidised_before[i]) {
+            Ok(r) => (r, RowStatus::Ok),
+            Err(st) => (MonthlyQuote::default(), st),
+        };
+        out.gross[i] = r.gross;
+        out.state_support[i] = r.state_support;
+        out.local_support[i] = r.local_support;
+        out.payable[i] = r.payable;
+        out.status[i] = st as u8;
+    }
+    Ok(())
+}
+
+/// Mutable output columns for [`quote_monthly_into`]; `status` holds [`RowStatus`] as `u8`.
+pub struct QuoteSlices<'a> {
+    /// Gross per row.
+    pub gross: &'a mut [Money],
+    /// National support per row.
+    pub state_support: &'a mut [Money],
+    /// Provincial support per row.
+    pub local_support: &'a mut [Money],
+    /// Payable per row.
+    pub payable: &'a mut [Money],
+    /// Status code per row.
+    pub status: &'a mut [u8],
+}
+
 /// Quotes columns of participant-months (all slices of equal length).
 ///
 /// # Errors
@@ -269,22 +331,22 @@ pub fn quote_monthly_columns(
     }
     let mut q = MonthlyQuoter::new(params, province);
     let mut out = QuoteColumns {
-        gross: Vec::with_capacity(n),
-        state_support: Vec::with_capacity(n),
-        local_support: Vec::with_capacity(n),
-        payable: Vec::with_capacity(n),
-        status: Vec::with_capacity(n),
+        gross: vec![0; n],
+        state_support: vec![0; n],
+        local_support: vec![0; n],
+        payable: vec![0; n],
+        status: vec![RowStatus::Ok; n],
     };
     for i in 0..n {
-        let (r, st) = match q.quote(months[i], incomes[i], categories[i], subsidised_before[i]) {
-            Ok(r) => (r, RowStatus::Ok),
-            Err(st) => (MonthlyQuote::default(), st),
-        };
-        out.gross.push(r.gross);
-        out.state_support.push(r.state_support);
-        out.local_support.push(r.local_support);
-        out.payable.push(r.payable);
-        out.status.push(st);
+        match q.quote(months[i], incomes[i], categories[i], subsidised_before[i]) {
+            Ok(r) => {
+                out.gross[i] = r.gross;
+                out.state_support[i] = r.state_support;
+                out.local_support[i] = r.local_support;
+                out.payable[i] = r.payable;
+            }
+            Err(st) => out.status[i] = st,
+        }
     }
     Ok(out)
 }

@@ -459,19 +459,16 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
         field: "income".into(),
     })?;
     t.step("monthly_gross", g, Cite::Param(rate_entry), || {
+        let (pv, pe) = (money::percent_vi(lim.rate), money::percent(lim.rate));
         (
             format!("{} × {} = {g}", lim.rate, input.income),
             format!(
-                "Mức đóng mỗi tháng bằng {} thu nhập: {} × {} = {}.",
-                money::percent_vi(lim.rate),
-                money::percent_vi(lim.rate),
+                "Mức đóng mỗi tháng bằng {pv} thu nhập: {pv} × {} = {}.",
                 money::vi(input.income),
                 money::vi(g)
             ),
             format!(
-                "Each month's contribution is {} of the income: {} × {} = {}.",
-                money::percent(lim.rate),
-                money::percent(lim.rate),
+                "Each month's contribution is {pe} of the income: {pe} × {} = {}.",
                 money::en(input.income),
                 money::en(g)
             ),

@@ -66,28 +66,76 @@ pub fn div_round_half_away(num: i128, den: i128) -> i128 {
 
 /// Formats đồng with thousands separators: `1,500,000` (`sep = ','`) or `1.500.000` (`'.'`).
 pub fn group(amount: Money, sep: char) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if amount < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
+    Grouped(amount, sep).to_string()
+}
+
+/// Writes an amount with thousands separators, without allocating.
+struct Grouped(Money, char);
+
+impl std::fmt::Display for Grouped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        let mut buf = [0u8; 20];
+        let mut n = self.0.unsigned_abs();
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
         }
-        out.push(c);
+        if self.0 < 0 {
+            f.write_char('-')?;
+        }
+        // Digits are ASCII, so every slice below is valid UTF-8.
+        let digits = std::str::from_utf8(&buf[i..]).map_err(|_| std::fmt::Error)?;
+        let head = digits.len() % 3;
+        let mut rest = digits;
+        if head > 0 {
+            f.write_str(&rest[..head])?;
+            rest = &rest[head..];
+        }
+        while !rest.is_empty() {
+            if rest.len() != digits.len() {
+                f.write_char(self.1)?;
+            }
+            f.write_str(&rest[..3])?;
+            rest = &rest[3..];
+        }
+        Ok(())
     }
-    out
+}
+
+/// An amount rendered in English (`1,500,000 VND`), formatted lazily.
+#[derive(Clone, Copy, Debug)]
+pub struct En(pub Money);
+
+impl std::fmt::Display for En {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} VND", Grouped(self.0, ','))
+    }
+}
+
+/// An amount rendered in Vietnamese (`1.500.000 đồng`, glossary), formatted lazily.
+#[derive(Clone, Copy, Debug)]
+pub struct Vi(pub Money);
+
+impl std::fmt::Display for Vi {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} đồng", Grouped(self.0, '.'))
+    }
 }
 
 /// English rendering: `1,500,000 VND`.
-pub fn en(amount: Money) -> String {
-    format!("{} VND", group(amount, ','))
+pub fn en(amount: Money) -> En {
+    En(amount)
 }
 
 /// Vietnamese rendering (glossary): `1.500.000 đồng`.
-pub fn vi(amount: Money) -> String {
-    format!("{} đồng", group(amount, '.'))
+pub fn vi(amount: Money) -> Vi {
+    Vi(amount)
 }
 
 /// A rate as a percentage string without trailing zeros: `0.22` → `22%`, `0.025` → `2.5%`.
@@ -111,8 +159,8 @@ mod tests {
         assert_eq!(group(1000, ','), "1,000");
         assert_eq!(group(46_800_000, '.'), "46.800.000");
         assert_eq!(group(-1_234_567, ','), "-1,234,567");
-        assert_eq!(vi(330_000), "330.000 đồng");
-        assert_eq!(en(330_000), "330,000 VND");
+        assert_eq!(vi(330_000).to_string(), "330.000 đồng");
+        assert_eq!(en(330_000).to_string(), "330,000 VND");
     }
 
     #[test]

@@ -1,0 +1,194 @@
+//! The `bhxh` command end to end: exit statuses, error objects, readable tables.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bhxh(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bhxh"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn bhxh");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn eval_answers_on_stdout() {
+    let o = bhxh(
+        &["eval"],
+        r#"{"calculation":"contribution","payment_month":"2026-07","income":50600000,"method":"monthly"}"#,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["income_ceiling"], 50_600_000);
+    assert_eq!(v["gross"], 11_132_000);
+    assert_eq!(v["payable"], 11_132_000 - 66_000);
+}
+
+#[test]
+fn eval_bad_input_exits_2_with_the_error_object() {
+    for (input, code, field) in [
+        ("{not json", "malformed_json", None),
+        ("", "malformed_json", None),
+        ("\u{0}\u{1}\u{2}", "malformed_json", None),
+        (r#"[1,2]"#, "invalid_type", Some("$")),
+        (
+            r#"{"calculation":"contribution","payment_month":"2026-06","income":46850000,"method":"monthly"}"#,
+            "income_above_ceiling",
+            Some("income"),
+        ),
+        (
+            r#"{"calculation":"contribution","payment_month":"2026-06","income":3000000,"method":"monthly","colour":1}"#,
+            "unknown_field",
+            Some("colour"),
+        ),
+        (
+            r#"{"calculation":"retirement","sex":"male","birth_date":"1970-02-30"}"#,
+            "invalid_date",
+            Some("birth_date"),
+        ),
+    ] {
+        let o = bhxh(&["eval"], input);
+        assert_eq!(o.status.code(), Some(2), "{input}");
+        let v = json(&o);
+        assert_eq!(v["error"]["code"], code, "{input}");
+        assert_eq!(v["error"]["field"].as_str(), field, "{input}");
+        assert!(!v["error"]["message_vi"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn eval_reads_a_file() {
+    let dir = std::env::temp_dir().join(format!("bhxh-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("req.json");
+    std::fs::write(
+        &f,
+        r#"{"calculation":"retirement","sex":"female","birth_date":"1966-09"}"#,
+    )
+    .unwrap();
+    let o = bhxh(&["eval", f.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["age_reached_month"], "2022-05");
+    std::fs::write(&f, [0xffu8, 0xfe, b'{']).unwrap();
+    let o = bhxh(&["eval", f.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)["error"]["code"], "malformed_json");
+}
+
+#[test]
+fn quote_prints_a_vietnamese_table() {
+    let o = bhxh(
+        &[
+            "quote",
+            "--income",
+            "3000000",
+            "--category",
+            "near_poor",
+            "--payment-month",
+            "2026-03",
+            "--trace",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.contains("SỐ TIỀN PHẢI ĐÓNG"), "{s}");
+    assert!(s.contains("528.000 đồng"), "{s}");
+    assert!(s.contains("Decree 159/2025/NĐ-CP"), "{s}");
+}
+
+#[test]
+fn quote_in_english_and_errors_in_words() {
+    let o = bhxh(
+        &[
+            "quote",
+            "--income",
+            "3000000",
+            "--payment-month",
+            "2027-01",
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.contains("AMOUNT PAYABLE") && s.contains("563,200 VND"),
+        "{s}"
+    );
+    let o = bhxh(
+        &["quote", "--income", "1500000", "--payment-month", "2027-01"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.contains("income_below_floor") && s.contains("2.200.000 đồng"),
+        "{s}"
+    );
+}
+
+#[test]
+fn retire_and_explain() {
+    let o = bhxh(
+        &[
+            "retire",
+            "--sex",
+            "male",
+            "--birth-date",
+            "1965-03",
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.contains("61 years 6 months") && s.contains("2026-10-01"),
+        "{s}"
+    );
+    let o = bhxh(
+        &["explain", "--lang", "en"],
+        r#"{"calculation":"retirement","sex":"female","birth_date":"1980"}"#,
+    );
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.contains("EXPLANATION") && s.contains("Decree 135/2020"),
+        "{s}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_64() {
+    assert_eq!(bhxh(&["frobnicate"], "").status.code(), Some(64));
+    assert_eq!(bhxh(&["quote", "--income"], "").status.code(), Some(64));
+    assert_eq!(
+        bhxh(&["quote", "--income", "3000000", "--bogus", "1"], "")
+            .status
+            .code(),
+        Some(64)
+    );
+}
+
+#[test]
+fn params_lists_citations() {
+    let o = bhxh(&["params"], "");
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.contains("rural_poverty_line") && s.contains("Decree 351/2025"),
+        "{s}"
+    );
+}
