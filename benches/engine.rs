@@ -102,5 +102,38 @@ fn json(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, batch, json);
+/// A 40-year career: one period per year with rising incomes, settled in 2026.
+fn forty_years(trace: bool) -> String {
+    let periods: Vec<String> = (0..40)
+        .map(|i| {
+            let y = 1987 + i;
+            let back = if y < 2008 { r#","back_paid":true"# } else { "" };
+            format!(
+                r#"{{"from":"{y}-01","to":"{y}-12","income":{}{back}}}"#,
+                2_000_000 + i * 100_000
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"calculation":"pension","sex":"male","birth_date":"1964-03","claim_month":"2027-01","trace":{trace},"history":[{}]}}"#,
+        periods.join(",")
+    )
+}
+
+fn benefits(c: &mut Criterion) {
+    let with = forty_years(true);
+    let without = forty_years(false);
+    let r = bhxh::evaluate(&with).unwrap();
+    assert!(r.contains("\"eligible\":true"), "{r}");
+    let mut g = c.benchmark_group("pension_40_years");
+    g.bench_function("with_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(&with)).unwrap()))
+    });
+    g.bench_function("without_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(&without)).unwrap()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, batch, json, benefits);
 criterion_main!(benches);

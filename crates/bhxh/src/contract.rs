@@ -16,7 +16,8 @@ use serde_json::Value;
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Calculations this engine answers.
-pub const CALCULATIONS: &str = "contribution, retirement";
+pub const CALCULATIONS: &str =
+    "contribution, retirement, pension, lump_sum, death, maternity, monthly_allowance, social_pension";
 
 /// Provenance of a response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +116,85 @@ pub fn evaluate_value(request: &Value) -> Result<String> {
             let r: Retirement = retirement::compute(params, &mut f, &mut t)?;
             respond(calculation, r, t, params)
         }
+        "pension" => {
+            f.only(&[
+                "calculation",
+                "parameters",
+                "trace",
+                "sex",
+                "birth_date",
+                "history",
+                "claim_month",
+            ])?;
+            let r = crate::pension::compute(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "lump_sum" => {
+            f.only(&[
+                "calculation",
+                "parameters",
+                "trace",
+                "reason",
+                "settlement_month",
+                "history",
+                "support_received",
+                "sex",
+                "birth_date",
+            ])?;
+            let r = crate::lump_sum::compute(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "death" => {
+            f.only(&[
+                "calculation",
+                "parameters",
+                "trace",
+                "death_month",
+                "history",
+                "pension",
+            ])?;
+            let r = crate::death::compute(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "maternity" => {
+            f.only(&[
+                "calculation",
+                "parameters",
+                "trace",
+                "child_birth_month",
+                "history",
+                "children",
+            ])?;
+            let r = crate::maternity::compute(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "monthly_allowance" => {
+            f.only(&[
+                "calculation",
+                "parameters",
+                "trace",
+                "sex",
+                "birth_date",
+                "history",
+                "settlement_month",
+                "poor_or_near_poor_household",
+            ])?;
+            let r = crate::allowance::compute_monthly(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "social_pension" => {
+            f.only(&[
+                "calculation",
+                "parameters",
+                "trace",
+                "birth_date",
+                "month",
+                "poor_or_near_poor_household",
+                "monthly_pension",
+            ])?;
+            let r = crate::allowance::compute_social(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
         other => Err(Error::UnknownCalculation {
             value: other.into(),
             expected: CALCULATIONS,
@@ -133,5 +213,8 @@ fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> 
             parameters_hash: p.hash.clone(),
         },
     };
-    serde_json::to_string(&resp).map_err(|_| Error::Overflow { field: "$".into() })
+    // One allocation sized for the trace instead of serde_json's doubling from 128 bytes.
+    let mut buf = Vec::with_capacity(512 + 640 * resp.trace.len());
+    serde_json::to_writer(&mut buf, &resp).map_err(|_| Error::Overflow { field: "$".into() })?;
+    String::from_utf8(buf).map_err(|_| Error::Overflow { field: "$".into() })
 }

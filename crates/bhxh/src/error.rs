@@ -210,6 +210,82 @@ pub enum Error {
         /// The month.
         month: YearMonth,
     },
+    /// An empty contribution history.
+    #[error("`{field}` must list at least one period")]
+    EmptyHistory {
+        /// JSON path.
+        field: String,
+    },
+    /// A history longer than 1,200 months (100 years) or periods.
+    #[error("`{field}` holds {months} months; at most 1200 (100 years) are accepted")]
+    HistoryTooLong {
+        /// JSON path.
+        field: String,
+        /// Months (or periods) received.
+        months: u64,
+    },
+    /// A period whose `to` is before its `from`.
+    #[error("period ends ({to}) before it starts ({from}) at `{field}`")]
+    PeriodReversed {
+        /// JSON path of `to`.
+        field: String,
+        /// First month.
+        from: YearMonth,
+        /// Last month.
+        to: YearMonth,
+    },
+    /// Two periods share months.
+    #[error("period `{field}` overlaps `{other}`; a month can be counted only once")]
+    OverlappingPeriods {
+        /// JSON path of the later period.
+        field: String,
+        /// JSON path of the other period.
+        other: String,
+    },
+    /// A period reaching past the settlement, claim or death month.
+    #[error("period ends in {to}, after `{limit_field}` ({limit}) at `{field}`")]
+    FuturePeriod {
+        /// JSON path of `to`.
+        field: String,
+        /// Last month of the period.
+        to: YearMonth,
+        /// The limit month.
+        limit: YearMonth,
+        /// The input that sets the limit.
+        limit_field: String,
+    },
+    /// Compulsory periods before 2008 (salary coefficients not implemented).
+    #[error("compulsory periods before 2008 are not supported yet (salary coefficients of Decree 158/2025 art. 16) at `{field}`")]
+    CompulsoryBefore2008 {
+        /// JSON path.
+        field: String,
+    },
+    /// ≥ 15 years of compulsory contributions: the compulsory rules govern.
+    #[error("{months} months of compulsory contributions: with 15 years or more the compulsory rules govern (Law 41/2024 art. 111.1.a; Decree 158/2025 art. 17.2), which this engine does not implement")]
+    CompulsoryRulesApply {
+        /// JSON path.
+        field: String,
+        /// Compulsory months.
+        months: u32,
+    },
+    /// Two inputs that exclude each other.
+    #[error("give either `{field}` or `{other}`, not both")]
+    ConflictingFields {
+        /// One field.
+        field: String,
+        /// The other.
+        other: String,
+    },
+    /// A contribution year the coefficient table does not cover.
+    #[error("the {table} coefficient table has no value for contribution year {year} (`{field}`)")]
+    CoefficientNotAvailable {
+        /// JSON path.
+        field: String,
+        /// Contribution year.
+        year: i32,
+        /// Table (settlement) year.
+        table: i32,
+    },
     /// A parameter overlay (`parameters`) that does not validate.
     #[error("invalid parameter overlay at `{field}`: {detail}")]
     InvalidParameters {
@@ -267,6 +343,15 @@ impl Error {
             ParameterNotInForce { .. } => "parameter_not_in_force",
             InvalidParameters { .. } => "invalid_parameters",
             Overflow { .. } => "overflow",
+            EmptyHistory { .. } => "empty_history",
+            HistoryTooLong { .. } => "history_too_long",
+            PeriodReversed { .. } => "period_reversed",
+            OverlappingPeriods { .. } => "overlapping_periods",
+            FuturePeriod { .. } => "future_period",
+            CompulsoryBefore2008 { .. } => "compulsory_before_2008_unsupported",
+            CompulsoryRulesApply { .. } => "compulsory_rules_apply",
+            ConflictingFields { .. } => "conflicting_fields",
+            CoefficientNotAvailable { .. } => "coefficient_not_available",
         }
     }
 
@@ -288,7 +373,16 @@ impl Error {
             | CategoryNotAvailable { field, .. }
             | ParameterNotInForce { field, .. }
             | InvalidParameters { field, .. }
-            | Overflow { field } => Some(field),
+            | Overflow { field }
+            | EmptyHistory { field }
+            | HistoryTooLong { field, .. }
+            | PeriodReversed { field, .. }
+            | OverlappingPeriods { field, .. }
+            | FuturePeriod { field, .. }
+            | CompulsoryBefore2008 { field }
+            | CompulsoryRulesApply { field, .. }
+            | ConflictingFields { field, .. }
+            | CoefficientNotAvailable { field, .. } => Some(field),
             UnknownCalculation { .. } => Some("calculation"),
             UnknownMethod { .. } => Some("method"),
             EmptyCategories => Some("categories"),
@@ -379,6 +473,29 @@ impl Error {
                 format!("Tham số giả định không hợp lệ tại `{field}`: {detail}")
             }
             Overflow { field } => format!("Kết quả vượt quá giới hạn tính toán (trường `{field}`)"),
+            EmptyHistory { field } => format!("Quá trình đóng `{field}` phải có ít nhất một giai đoạn"),
+            HistoryTooLong { field, months } => format!(
+                "Quá trình đóng `{field}` có {months} tháng; tối đa 1200 tháng (100 năm)"
+            ),
+            PeriodReversed { field, from, to } => format!(
+                "Giai đoạn kết thúc ({}) trước khi bắt đầu ({}) tại `{field}`", to.to_vi(), from.to_vi()
+            ),
+            OverlappingPeriods { field, other } => format!(
+                "Giai đoạn `{field}` trùng thời gian với `{other}`; mỗi tháng chỉ được tính một lần"
+            ),
+            FuturePeriod { field, to, limit, limit_field } => format!(
+                "Giai đoạn kết thúc {} sau thời điểm `{limit_field}` ({}) tại `{field}`", to.to_vi(), limit.to_vi()
+            ),
+            CompulsoryBefore2008 { field } => format!(
+                "Chưa hỗ trợ thời gian đóng BHXH bắt buộc trước năm 2008 (`{field}`)"
+            ),
+            CompulsoryRulesApply { months, .. } => format!(
+                "Có {months} tháng đóng BHXH bắt buộc: từ đủ 15 năm đóng bắt buộc trở lên thì áp dụng chế độ BHXH bắt buộc (Điều 111 Luật BHXH 2024), công cụ này chưa hỗ trợ"
+            ),
+            ConflictingFields { field, other } => format!("Chỉ nhập một trong hai trường `{field}` hoặc `{other}`"),
+            CoefficientNotAvailable { field, year, table } => format!(
+                "Bảng hệ số điều chỉnh năm {table} không có hệ số cho năm đóng {year} (`{field}`)"
+            ),
         }
     }
 

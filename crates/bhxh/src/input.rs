@@ -14,8 +14,33 @@ use serde_json::{Map, Value};
 /// rest as unknown.
 pub struct Fields<'a> {
     map: &'a Map<String, Value>,
-    prefix: String,
+    prefix: &'a str,
+    index: Option<usize>,
     taken: Vec<&'a str>,
+}
+
+/// Something that names a JSON path, built only when an error needs it.
+pub trait Path {
+    /// The path text.
+    fn path(&self) -> String;
+}
+
+impl Path for &str {
+    fn path(&self) -> String {
+        (*self).to_string()
+    }
+}
+
+impl Path for String {
+    fn path(&self) -> String {
+        self.clone()
+    }
+}
+
+impl<F: Fn() -> String> Path for F {
+    fn path(&self) -> String {
+        self()
+    }
 }
 
 /// The JSON path of `key` under `prefix`.
@@ -42,11 +67,12 @@ fn short(v: &Value) -> String {
 
 impl<'a> Fields<'a> {
     /// Reads `value` as an object at `path`.
-    pub fn new(value: &'a Value, path: &str) -> Result<Self> {
+    pub fn new(value: &'a Value, path: &'a str) -> Result<Self> {
         match value {
             Value::Object(map) => Ok(Fields {
                 map,
-                prefix: path.to_string(),
+                prefix: path,
+                index: None,
                 taken: Vec::new(),
             }),
             _ => Err(Error::InvalidType {
@@ -60,9 +86,33 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Reads `value` as the object at `path[index]` (the path is only formatted for errors).
+    pub fn indexed(value: &'a Value, path: &'a str, index: usize) -> Result<Self> {
+        match value {
+            Value::Object(map) => Ok(Fields {
+                map,
+                prefix: path,
+                index: Some(index),
+                taken: Vec::new(),
+            }),
+            _ => Err(Error::InvalidType {
+                field: format!("{path}[{index}]"),
+                expected: "a JSON object",
+            }),
+        }
+    }
+
+    /// The path of this object.
+    pub fn own_path(&self) -> String {
+        match self.index {
+            Some(i) => format!("{}[{i}]", self.prefix),
+            None => self.prefix.to_string(),
+        }
+    }
+
     /// The path of a field of this object.
     pub fn path(&self, key: &str) -> String {
-        join(&self.prefix, key)
+        join(&self.own_path(), key)
     }
 
     /// The raw value of an optional field (`null` counts as absent).
@@ -85,7 +135,7 @@ impl<'a> Fields<'a> {
         for k in self.map.keys() {
             if !known.contains(&k.as_str()) {
                 return Err(Error::UnknownField {
-                    field: join(&self.prefix, k),
+                    field: self.path(k),
                 });
             }
         }
@@ -97,7 +147,7 @@ impl<'a> Fields<'a> {
         for k in self.map.keys() {
             if !self.taken.contains(&k.as_str()) {
                 return Err(Error::UnknownField {
-                    field: join(&self.prefix, k),
+                    field: self.path(k),
                 });
             }
         }
@@ -126,28 +176,28 @@ impl<'a> Fields<'a> {
     /// A required month field.
     pub fn month(&mut self, key: &'static str) -> Result<YearMonth> {
         let s = self.str(key)?;
-        parse_month(s, &self.path(key))
+        parse_month(s, || self.path(key))
     }
 
     /// An optional month field.
     pub fn opt_month(&mut self, key: &'static str) -> Result<Option<YearMonth>> {
         match self.opt_str(key)? {
             None => Ok(None),
-            Some(s) => parse_month(s, &self.path(key)).map(Some),
+            Some(s) => parse_month(s, || self.path(key)).map(Some),
         }
     }
 
     /// A required money field (JSON integer of whole đồng, 0..=10^15).
     pub fn money(&mut self, key: &'static str) -> Result<Money> {
         let v = self.require(key)?;
-        money_value(v, &self.path(key))
+        money_value(v, || self.path(key))
     }
 
     /// An optional money field.
     pub fn opt_money(&mut self, key: &'static str) -> Result<Option<Money>> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => money_value(v, &self.path(key)).map(Some),
+            Some(v) => money_value(v, || self.path(key)).map(Some),
         }
     }
 
@@ -155,7 +205,7 @@ impl<'a> Fields<'a> {
     pub fn opt_int(&mut self, key: &'static str, min: i64, max: i64) -> Result<Option<i64>> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => int_value(v, &self.path(key), min, max).map(Some),
+            Some(v) => int_value(v, || self.path(key), min, max).map(Some),
         }
     }
 
@@ -169,7 +219,7 @@ impl<'a> Fields<'a> {
     ) -> Result<Option<Decimal>> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => decimal_value(v, &self.path(key), min, max, expected).map(Some),
+            Some(v) => decimal_value(v, || self.path(key), min, max, expected).map(Some),
         }
     }
 
@@ -187,43 +237,43 @@ impl<'a> Fields<'a> {
 }
 
 /// Parses a `YYYY-MM` month at `path`.
-pub fn parse_month(s: &str, path: &str) -> Result<YearMonth> {
+pub fn parse_month(s: &str, path: impl Path) -> Result<YearMonth> {
     s.parse().map_err(|_| Error::InvalidMonth {
-        field: path.into(),
+        field: path.path(),
         value: s.into(),
     })
 }
 
 /// Reads a JSON integer of whole đồng at `path`.
-pub fn money_value(v: &Value, path: &str) -> Result<Money> {
+pub fn money_value(v: &Value, path: impl Path) -> Result<Money> {
     match v {
         Value::Number(n) => match n.as_i64() {
             Some(x) if (0..=MAX_MONEY).contains(&x) => Ok(x),
             _ => Err(Error::InvalidMoney {
-                field: path.into(),
+                field: path.path(),
                 value: short(v),
             }),
         },
         _ => Err(Error::InvalidType {
-            field: path.into(),
+            field: path.path(),
             expected: "a JSON integer of whole đồng (not a string)",
         }),
     }
 }
 
 /// Reads a JSON integer in `min..=max` at `path`.
-pub fn int_value(v: &Value, path: &str, min: i64, max: i64) -> Result<i64> {
+pub fn int_value(v: &Value, path: impl Path, min: i64, max: i64) -> Result<i64> {
     match v {
         Value::Number(n) => match n.as_i64() {
             Some(x) if (min..=max).contains(&x) => Ok(x),
             _ => Err(Error::ValueOutOfRange {
-                field: path.into(),
+                field: path.path(),
                 value: short(v),
                 expected: format!("a whole number from {min} to {max}"),
             }),
         },
         _ => Err(Error::InvalidType {
-            field: path.into(),
+            field: path.path(),
             expected: "a JSON integer",
         }),
     }
@@ -232,13 +282,13 @@ pub fn int_value(v: &Value, path: &str, min: i64, max: i64) -> Result<i64> {
 /// Reads a decimal string in `[min, max]` at `path` (at most 28 significant digits).
 pub fn decimal_value(
     v: &Value,
-    path: &str,
+    path: impl Path,
     min: Decimal,
     max: Decimal,
     expected: &'static str,
 ) -> Result<Decimal> {
     let bad = || Error::InvalidDecimal {
-        field: path.into(),
+        field: path.path(),
         value: short(v),
         expected,
     };
@@ -266,7 +316,7 @@ pub fn array<'a>(v: &'a Value, path: &str, expected: &'static str) -> Result<&'a
     match v {
         Value::Array(a) => Ok(a),
         _ => Err(Error::InvalidType {
-            field: path.into(),
+            field: path.path(),
             expected,
         }),
     }

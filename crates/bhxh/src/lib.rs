@@ -44,14 +44,21 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod allowance;
+pub mod average;
 pub mod batch;
 pub mod contract;
 pub mod contribution;
+pub mod death;
 pub mod error;
+pub mod history;
 pub mod input;
+pub mod lump_sum;
+pub mod maternity;
 pub mod money;
 pub mod month;
 pub mod parameters;
+pub mod pension;
 pub mod retirement;
 pub mod support;
 pub mod trace;

@@ -323,6 +323,24 @@ pub struct Params {
     pub retirement_age: Series<RetirementAges>,
     /// Income adjustment coefficient tables by settlement year.
     pub income_adjustment_coefficients: Series<BTreeMap<String, Decimal>>,
+    /// Funeral allowance multiple of the reference level (D-1).
+    pub funeral_allowance_multiple: Series<i64>,
+    /// Months needed for the funeral allowance (D-1).
+    pub funeral_min_months: Series<u32>,
+    /// Months needed for a pension (P-1).
+    pub pension_min_months: Series<u32>,
+    /// Below this many months the survivor lump sum is the amount paid (D-2).
+    pub survivor_own_payments_months: Series<u32>,
+    /// Social pension allowance (3.13).
+    pub social_pension_amount: Series<Money>,
+    /// Social pension age (3.13).
+    pub social_pension_age: Series<u32>,
+    /// Social pension age for poor and near-poor households (3.13).
+    pub social_pension_age_poor: Series<u32>,
+    /// Maternity allowance per child (§6).
+    pub maternity_allowance: Series<Money>,
+    /// Months needed in the 12 months before a birth (§6).
+    pub maternity_min_months: Series<u32>,
     /// Provincial top-ups.
     pub local_support: LocalSupport,
     /// Hash identifying this parameter set (receipt).
@@ -352,6 +370,15 @@ law_files!(
     retirement_age,
     income_adjustment_coefficients,
     local_support,
+    funeral_allowance_multiple,
+    funeral_min_months,
+    pension_min_months,
+    survivor_own_payments_months,
+    social_pension_amount,
+    social_pension_age,
+    social_pension_age_poor,
+    maternity_allowance,
+    maternity_min_months,
 );
 
 /// The parameter catalogue for UIs and the `bhxh params` command: every law file, parsed,
@@ -432,6 +459,27 @@ impl Params {
                 "income_adjustment_coefficients",
                 file("income_adjustment_coefficients"),
             )?,
+            funeral_allowance_multiple: parse_file(
+                "funeral_allowance_multiple",
+                file("funeral_allowance_multiple"),
+            )?,
+            funeral_min_months: parse_file("funeral_min_months", file("funeral_min_months"))?,
+            pension_min_months: parse_file("pension_min_months", file("pension_min_months"))?,
+            survivor_own_payments_months: parse_file(
+                "survivor_own_payments_months",
+                file("survivor_own_payments_months"),
+            )?,
+            social_pension_amount: parse_file(
+                "social_pension_amount",
+                file("social_pension_amount"),
+            )?,
+            social_pension_age: parse_file("social_pension_age", file("social_pension_age"))?,
+            social_pension_age_poor: parse_file(
+                "social_pension_age_poor",
+                file("social_pension_age_poor"),
+            )?,
+            maternity_allowance: parse_file("maternity_allowance", file("maternity_allowance"))?,
+            maternity_min_months: parse_file("maternity_min_months", file("maternity_min_months"))?,
             local_support: parse_file("local_support", file("local_support"))?,
             hash: format!("fnv1a64:{h:016x}"),
         };
@@ -526,10 +574,40 @@ impl Params {
                             && y.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y))
                             && *c >= unit
                             && *c <= Decimal::ONE_HUNDRED
+                            && (*c * Decimal::ONE_HUNDRED).fract().is_zero()
                     })
             },
-            "contribution years YYYY with coefficients of 1.00 to 100",
+            "contribution years YYYY with coefficients of 1.00 to 100 with at most 2 decimals",
         )?;
+        check(
+            prefix,
+            &self.funeral_allowance_multiple,
+            |v| (1..=100).contains(v),
+            "1 to 100",
+        )?;
+        for s in [
+            &self.funeral_min_months,
+            &self.pension_min_months,
+            &self.survivor_own_payments_months,
+            &self.maternity_min_months,
+        ] {
+            check(prefix, s, |v| (1..=1200).contains(v), "1 to 1200 months")?;
+        }
+        check(
+            prefix,
+            &self.social_pension_amount,
+            |v| *v > 0,
+            "a positive amount",
+        )?;
+        check(
+            prefix,
+            &self.maternity_allowance,
+            |v| *v > 0,
+            "a positive amount",
+        )?;
+        for s in [&self.social_pension_age, &self.social_pension_age_poor] {
+            check(prefix, s, |v| (40..=120).contains(v), "40 to 120 years")?;
+        }
         let ls = &self.local_support;
         for (slug, p) in &ls.provinces {
             let path = format!("{prefix}local_support.provinces.{slug}");
@@ -603,6 +681,17 @@ impl Params {
                 "income_adjustment_coefficients" => {
                     merge(&mut p.income_adjustment_coefficients, v, &path)?
                 }
+                "funeral_allowance_multiple" => merge(&mut p.funeral_allowance_multiple, v, &path)?,
+                "funeral_min_months" => merge(&mut p.funeral_min_months, v, &path)?,
+                "pension_min_months" => merge(&mut p.pension_min_months, v, &path)?,
+                "survivor_own_payments_months" => {
+                    merge(&mut p.survivor_own_payments_months, v, &path)?
+                }
+                "social_pension_amount" => merge(&mut p.social_pension_amount, v, &path)?,
+                "social_pension_age" => merge(&mut p.social_pension_age, v, &path)?,
+                "social_pension_age_poor" => merge(&mut p.social_pension_age_poor, v, &path)?,
+                "maternity_allowance" => merge(&mut p.maternity_allowance, v, &path)?,
+                "maternity_min_months" => merge(&mut p.maternity_min_months, v, &path)?,
                 "local_support" => merge_local(&mut p.local_support, v, &path)?,
                 _ => return Err(Error::UnknownField { field: path }),
             }

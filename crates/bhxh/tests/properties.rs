@@ -274,7 +274,16 @@ fn temporal_sweep() {
         + sweep(&p.advance_months)
         + sweep(&p.back_payment_max_months)
         + sweep(&p.retirement_age)
-        + sweep(&p.income_adjustment_coefficients);
+        + sweep(&p.income_adjustment_coefficients)
+        + sweep(&p.funeral_allowance_multiple)
+        + sweep(&p.funeral_min_months)
+        + sweep(&p.pension_min_months)
+        + sweep(&p.survivor_own_payments_months)
+        + sweep(&p.social_pension_amount)
+        + sweep(&p.social_pension_age)
+        + sweep(&p.social_pension_age_poor)
+        + sweep(&p.maternity_allowance)
+        + sweep(&p.maternity_min_months);
     assert!(total > 2000);
     // Known values at the edges the issue names.
     assert_eq!(

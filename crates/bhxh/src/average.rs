@@ -1,0 +1,154 @@
+//! Average monthly income on which contributions were paid (Mbq, mức bình quân thu nhập
+//! tháng đóng bảo hiểm xã hội).
+//!
+//! # Legal basis
+//! - Law 41/2024/QH15 art. 104: Mbq is the average of the monthly incomes over the whole
+//!   contribution period, each adjusted by the coefficient of its year (rules 3.5).
+//! - Decree 159/2025/NĐ-CP art. 10.2–10.3: the adjustment coefficient of year t is published
+//!   for each settlement year; back-paid months use 1.00 (rules C-7).
+//! - Decree 158/2025/NĐ-CP art. 17.5: in a mixed career, compulsory salaries enter the same
+//!   average (this engine supports compulsory periods from 2008, with the same table).
+//! - Decision K-12: the table of the settlement year; a year without its own table uses the
+//!   latest one with a warning; contribution years after the table's last row count 1.00.
+//! - Decision K-1: Mbq is rounded half away from zero to the đồng once, and every benefit
+//!   uses the rounded value.
+
+use crate::error::{Error, Result};
+use crate::history::History;
+use crate::money::{self, Money};
+use crate::parameters::Params;
+use crate::trace::{Cite, Trace};
+use crate::YearMonth;
+use rust_decimal::Decimal;
+
+/// An average income and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Average {
+    /// Mbq, rounded to the đồng.
+    pub mbq: Money,
+    /// Settlement year of the coefficient table used.
+    pub table_year: i32,
+    /// Months averaged.
+    pub months: u32,
+}
+
+/// Computes Mbq with the coefficient table in force in `settlement` (the input `field`
+/// names the settlement date in errors).
+///
+/// # Errors
+/// `parameter_not_in_force` (no table for the settlement), `coefficient_not_available` (a
+/// contribution year before the table's first row), `overflow`.
+pub fn average_income(
+    p: &Params,
+    h: &History,
+    settlement: YearMonth,
+    field: &str,
+    history_field: &str,
+    t: &mut Trace,
+) -> Result<Average> {
+    let found = p
+        .income_adjustment_coefficients
+        .require(settlement, field)?;
+    let table_year = found.entry.from.year();
+    if found.extrapolated {
+        t.warn(
+            "parameter_extrapolated",
+            format!(
+                "no income adjustment coefficient table is published for settlement year {}; the {table_year} table is used (decision K-12)",
+                settlement.year()
+            ),
+            format!(
+                "chưa có bảng hệ số điều chỉnh thu nhập cho năm {}; tạm dùng bảng năm {table_year} (quyết định K-12)",
+                settlement.year()
+            ),
+        );
+    }
+    let table = found.value;
+    let first_year = table
+        .keys()
+        .filter_map(|k| k.parse::<i32>().ok())
+        .min()
+        .unwrap_or(i32::MAX);
+    let last_year = table
+        .keys()
+        .filter_map(|k| k.parse::<i32>().ok())
+        .max()
+        .unwrap_or(i32::MIN);
+    let hundred = Decimal::ONE_HUNDRED;
+    // Σ months × income × coefficient in hundredths, exact in i128.
+    let mut sum: i128 = 0;
+    let overflow = || Error::Overflow {
+        field: history_field.into(),
+    };
+    for per in &h.periods {
+        let mut y = per.from.year();
+        while y <= per.to.year() {
+            let lo = per.from.max(YearMonth::new(y, 1).ok_or_else(overflow)?);
+            let hi = per.to.min(YearMonth::new(y, 12).ok_or_else(overflow)?);
+            let n = i128::from(hi.months_since(lo) + 1);
+            let c: i128 = if per.back_paid || y > last_year {
+                100
+            } else {
+                match table.get(&y.to_string()) {
+                    Some(c) => (c * hundred).trunc().mantissa(),
+                    None if y < first_year => {
+                        return Err(Error::CoefficientNotAvailable {
+                            field: format!("{history_field}[{}].from", per.index),
+                            year: y,
+                            table: table_year,
+                        })
+                    }
+                    None => 100,
+                }
+            };
+            sum = sum
+                .checked_add(
+                    n.checked_mul(i128::from(per.income))
+                        .and_then(|x| x.checked_mul(c))
+                        .ok_or_else(overflow)?,
+                )
+                .ok_or_else(overflow)?;
+            y += 1;
+        }
+    }
+    let months = h.months();
+    let mbq = i64::try_from(money::div_round_half_away(
+        sum,
+        100 * i128::from(months.max(1)),
+    ))
+    .map_err(|_| overflow())?;
+    t.step("coefficient_table", table_year, Cite::Both(found.entry, "decision K-12"), || {
+        (
+            format!("settlement {settlement} → table {table_year}"),
+            format!(
+                "Thu nhập đã đóng được điều chỉnh theo bảng hệ số của năm {table_year} (năm giải quyết {}); tháng đóng bù tính hệ số 1,00; năm sau dòng cuối của bảng tính 1,00.",
+                settlement.year()
+            ),
+            format!(
+                "Past incomes are adjusted with the {table_year} coefficient table (settlement year {}); back-paid months count 1.00, and years after the table's last row count 1.00.",
+                settlement.year()
+            ),
+        )
+    });
+    let exact = Decimal::from_i128_with_scale(sum, 2);
+    t.step("average_income", mbq, Cite::Law("Law 41/2024/QH15 art. 104; Decree 159/2025/NĐ-CP art. 10; decision K-1"), || {
+        (
+            format!("Σ income × coefficient / months = {exact} / {months} = {mbq}"),
+            format!(
+                "Mức bình quân thu nhập tháng đóng BHXH: tổng thu nhập đã điều chỉnh {} chia cho {months} tháng = {} (làm tròn đến đồng).",
+                money::vi(i64::try_from(sum / 100).unwrap_or(0)),
+                money::vi(mbq)
+            ),
+            format!(
+                "Average monthly income: the adjusted incomes total {} over {months} months, giving {} (rounded to the đồng).",
+                money::en(i64::try_from(sum / 100).unwrap_or(0)),
+                money::en(mbq)
+            ),
+        )
+    });
+    Ok(Average {
+        mbq,
+        table_year,
+        months,
+    })
+}

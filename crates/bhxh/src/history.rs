@@ -1,0 +1,408 @@
+//! Contribution histories: periods of months with an income, voluntary or compulsory,
+//! back-paid or not, with the categories and province that decide the support received.
+//!
+//! # Legal basis
+//! - Law 41/2024/QH15 art. 5.3–5.6: the contribution period is the total time on which
+//!   contributions were paid; months are counted, gaps excluded; for benefit amounts,
+//!   leftover months 1–6 count as half a year and 7–11 as a full year (decision K-11).
+//! - Law 41/2024 art. 102.2, art. 110.2: years before 2014 and from 2014 are valued
+//!   differently in lump sums (rules W-2, D-2).
+
+use crate::error::{Error, Result};
+use crate::input::{self, Fields};
+use crate::money::{self, Money};
+use crate::parameters::{valid_slug, Params};
+use crate::YearMonth;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// Compulsory or voluntary contributions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// Voluntary social insurance (the default).
+    Voluntary,
+    /// Compulsory social insurance (salary).
+    Compulsory,
+}
+
+/// One period of a history, months inclusive.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    /// First month.
+    pub from: YearMonth,
+    /// Last month (inclusive).
+    pub to: YearMonth,
+    /// Monthly income (voluntary) or salary (compulsory).
+    pub income: Money,
+    /// Scheme.
+    pub scheme: Scheme,
+    /// Paid as a back payment (coefficient 1.00, no support).
+    pub back_paid: bool,
+    /// Categories for the support received (default `["other"]`).
+    pub categories: Vec<String>,
+    /// Province for top-ups.
+    pub province: Option<String>,
+    /// Position in the request (for error paths).
+    pub index: usize,
+}
+
+impl Period {
+    /// Months in the period.
+    pub fn months(&self) -> u32 {
+        (self.to.months_since(self.from) + 1) as u32
+    }
+}
+
+/// A validated history, periods sorted by their first month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    /// Periods in chronological order.
+    pub periods: Vec<Period>,
+}
+
+/// Largest number of months a history may hold (100 years).
+pub const MAX_MONTHS: u32 = 1200;
+
+/// The first month of 2014: years before it are valued 1.5 × Mbq in lump sums.
+pub fn month_2014() -> YearMonth {
+    YearMonth::new(2014, 1).unwrap_or(crate::month::LAW_2024_START)
+}
+
+impl History {
+    /// Reads `history` at `field`. `limit` is the last month a period may reach (the
+    /// settlement, claim or death month), with the name of that input.
+    ///
+    /// # Errors
+    /// `invalid_type`, `empty_history`, `invalid_month`, `invalid_money`, `period_reversed`,
+    /// `overlapping_periods`, `future_period`, `history_too_long`, `unknown_field`.
+    pub fn read(v: &Value, field: &str, limit: Option<(YearMonth, &str)>) -> Result<History> {
+        let arr = input::array(v, field, "a list of periods")?;
+        if arr.is_empty() {
+            return Err(Error::EmptyHistory {
+                field: field.into(),
+            });
+        }
+        if arr.len() > MAX_MONTHS as usize {
+            return Err(Error::HistoryTooLong {
+                field: field.into(),
+                months: arr.len() as u64,
+            });
+        }
+        let mut periods = Vec::with_capacity(arr.len());
+        for (i, pv) in arr.iter().enumerate() {
+            let mut f = Fields::indexed(pv, field, i)?;
+            f.only(&[
+                "from",
+                "to",
+                "income",
+                "scheme",
+                "back_paid",
+                "categories",
+                "province",
+            ])?;
+            let from = f.month("from")?;
+            let to = f.month("to")?;
+            if to < from {
+                return Err(Error::PeriodReversed {
+                    field: f.path("to"),
+                    from,
+                    to,
+                });
+            }
+            let income = f.money("income")?;
+            let scheme = match f.opt_str("scheme")? {
+                None | Some("voluntary") => Scheme::Voluntary,
+                Some("compulsory") => Scheme::Compulsory,
+                Some(s) => {
+                    return Err(Error::ValueOutOfRange {
+                        field: f.path("scheme"),
+                        value: format!("{s:?}"),
+                        expected: "\"voluntary\" or \"compulsory\"".into(),
+                    })
+                }
+            };
+            let back_paid = f.opt_bool("back_paid")?.unwrap_or(false);
+            let categories = match f.get("categories") {
+                None => vec!["other".to_string()],
+                Some(c) => {
+                    let a = input::array(c, &f.path("categories"), "a list of category strings")?;
+                    if a.is_empty() {
+                        return Err(Error::EmptyCategories);
+                    }
+                    a.iter()
+                        .enumerate()
+                        .map(|(k, x)| match x {
+                            Value::String(s) => Ok(s.clone()),
+                            _ => Err(Error::InvalidType {
+                                field: format!("{}[{k}]", f.path("categories")),
+                                expected: "a category string",
+                            }),
+                        })
+                        .collect::<Result<Vec<_>>>()?
+                }
+            };
+            let province = match f.opt_str("province")? {
+                None => None,
+                Some(s) if valid_slug(s) => Some(s.to_string()),
+                Some(s) => return Err(Error::InvalidProvince { value: s.into() }),
+            };
+            if let Some((limit, name)) = limit {
+                if to > limit {
+                    return Err(Error::FuturePeriod {
+                        field: f.path("to"),
+                        to,
+                        limit,
+                        limit_field: name.into(),
+                    });
+                }
+            }
+            periods.push(Period {
+                from,
+                to,
+                income,
+                scheme,
+                back_paid,
+                categories,
+                province,
+                index: i,
+            });
+        }
+        let total: u64 = periods.iter().map(|p| u64::from(p.months())).sum();
+        if total > u64::from(MAX_MONTHS) {
+            return Err(Error::HistoryTooLong {
+                field: field.into(),
+                months: total,
+            });
+        }
+        periods.sort_by_key(|p| (p.from, p.index));
+        for w in periods.windows(2) {
+            if w[1].from <= w[0].to {
+                let later = w[0].index.max(w[1].index);
+                let other = w[0].index.min(w[1].index);
+                return Err(Error::OverlappingPeriods {
+                    field: format!("{field}[{later}]"),
+                    other: format!("{field}[{other}]"),
+                });
+            }
+        }
+        Ok(History { periods })
+    }
+
+    /// Total months.
+    pub fn months(&self) -> u32 {
+        self.periods.iter().map(Period::months).sum()
+    }
+
+    /// Months of one scheme.
+    pub fn months_of(&self, scheme: Scheme) -> u32 {
+        self.periods
+            .iter()
+            .filter(|p| p.scheme == scheme)
+            .map(Period::months)
+            .sum()
+    }
+
+    /// Months before `m` (exclusive).
+    pub fn months_before(&self, m: YearMonth) -> u32 {
+        self.periods
+            .iter()
+            .map(|p| {
+                if p.from >= m {
+                    0
+                } else if p.to < m {
+                    p.months()
+                } else {
+                    m.months_since(p.from) as u32
+                }
+            })
+            .sum()
+    }
+
+    /// Months within `[a, b]` inclusive.
+    pub fn months_within(&self, a: YearMonth, b: YearMonth) -> u32 {
+        if b < a {
+            return 0;
+        }
+        self.periods
+            .iter()
+            .map(|p| {
+                let lo = p.from.max(a);
+                let hi = p.to.min(b);
+                if hi < lo {
+                    0
+                } else {
+                    (hi.months_since(lo) + 1) as u32
+                }
+            })
+            .sum()
+    }
+
+    /// The first month of the history.
+    pub fn first(&self) -> YearMonth {
+        self.periods
+            .first()
+            .map(|p| p.from)
+            .unwrap_or(crate::month::LAW_2024_START)
+    }
+
+    /// The last month of the history.
+    pub fn last(&self) -> YearMonth {
+        self.periods
+            .iter()
+            .map(|p| p.to)
+            .max()
+            .unwrap_or(crate::month::LAW_2024_START)
+    }
+
+    /// The first voluntary month, if any.
+    pub fn first_voluntary(&self) -> Option<YearMonth> {
+        self.periods
+            .iter()
+            .filter(|p| p.scheme == Scheme::Voluntary)
+            .map(|p| p.from)
+            .min()
+    }
+
+    /// Rejects the careers whose rules this engine does not implement yet: ≥ 15 years of
+    /// compulsory contributions (the compulsory rules govern, L24 art. 111.1.a; D158
+    /// art. 17.2) and compulsory periods before 2008 (salary coefficients of D158 art. 16).
+    ///
+    /// # Errors
+    /// `compulsory_rules_apply`, `compulsory_before_2008_unsupported`.
+    pub fn check_supported(&self, field: &str) -> Result<()> {
+        let y2008 = YearMonth::new(2008, 1).unwrap_or(crate::month::LAW_2024_START);
+        if let Some(p) = self
+            .periods
+            .iter()
+            .find(|p| p.scheme == Scheme::Compulsory && p.from < y2008)
+        {
+            return Err(Error::CompulsoryBefore2008 {
+                field: format!("{field}[{}].from", p.index),
+            });
+        }
+        let c = self.months_of(Scheme::Compulsory);
+        if c >= 180 {
+            return Err(Error::CompulsoryRulesApply {
+                field: field.into(),
+                months: c,
+            });
+        }
+        Ok(())
+    }
+
+    /// The participant's own payments (22 % of the income less the support received, month
+    /// by month, voluntary months only) and the support received (national, local), counting
+    /// the lifetime cap in chronological order (decisions K-8, K-10).
+    ///
+    /// # Errors
+    /// `unknown_category`, `category_not_available`, `parameter_not_in_force`, `overflow`.
+    pub fn payments(&self, p: &Params, field: &str) -> Result<Payments> {
+        let mut out = Payments::default();
+        let mut subsidised: u32 = 0;
+        for per in &self.periods {
+            let path = format!("{field}[{}]", per.index);
+            let mut m = per.from;
+            while m <= per.to {
+                let rate = p.contribution_rate.require(m, &format!("{path}.from"))?;
+                let gross = money::mul_rate(per.income, *rate.value).ok_or(Error::Overflow {
+                    field: path.clone(),
+                })?;
+                let (mut s, mut l) = (0, 0);
+                if per.scheme == Scheme::Voluntary {
+                    out.gross += gross;
+                    if !per.back_paid {
+                        let any = p.state_support_rates.at(m).is_some_and(|r| {
+                            crate::parameters::NATIONAL_CATEGORIES
+                                .iter()
+                                .any(|c| r.value.get(c).is_some_and(|x| !x.is_zero()))
+                        });
+                        if any {
+                            let floor = *p
+                                .rural_poverty_line
+                                .require(m, &format!("{path}.from"))?
+                                .value;
+                            let c = crate::support::choose(
+                                p,
+                                m,
+                                &per.categories,
+                                per.province.as_deref(),
+                                *rate.value,
+                                floor,
+                            )
+                            .map_err(|e| prefix_category(e, &path))?;
+                            if subsidised < c.cap && c.national + c.local > 0 {
+                                s = c.national;
+                                l = c.local;
+                                subsidised += 1;
+                            }
+                        }
+                    }
+                    out.state += s;
+                    out.local += l;
+                    out.own += gross - s - l;
+                }
+                m = m.plus(1);
+            }
+        }
+        out.subsidised_months = subsidised;
+        Ok(out)
+    }
+}
+
+fn prefix_category(e: Error, path: &str) -> Error {
+    match e {
+        Error::UnknownCategory { field, value } => Error::UnknownCategory {
+            field: format!("{path}.{field}"),
+            value,
+        },
+        Error::CategoryNotAvailable {
+            field,
+            value,
+            province,
+        } => Error::CategoryNotAvailable {
+            field: format!("{path}.{field}"),
+            value,
+            province,
+        },
+        other => other,
+    }
+}
+
+/// Totals of what was paid over a history.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Payments {
+    /// 22 % of the income over the voluntary months.
+    pub gross: Money,
+    /// National support received.
+    pub state: Money,
+    /// Provincial support received.
+    pub local: Money,
+    /// The participant's own payments (gross − support).
+    pub own: Money,
+    /// Months that received support.
+    pub subsidised_months: u32,
+}
+
+/// Years with the art. 5.6 half-year rounding (decision K-11): leftover months 1–6 count as
+/// half a year, 7–11 as a full year.
+///
+/// ```
+/// use bhxh::history::half_years;
+/// assert_eq!(half_years(180), 30);   // 15 years
+/// assert_eq!(half_years(186), 31);   // 15 years 6 months → 15.5
+/// assert_eq!(half_years(187), 32);   // 15 years 7 months → 16
+/// ```
+pub fn half_years(months: u32) -> u32 {
+    let r = months % 12;
+    2 * (months / 12)
+        + match r {
+            0 => 0,
+            1..=6 => 1,
+            _ => 2,
+        }
+}
+
+/// Half-years as a decimal number of years (`31` → `15.5`).
+pub fn years(half: u32) -> Decimal {
+    (Decimal::from(half) / Decimal::TWO).normalize()
+}

@@ -1,0 +1,282 @@
+//! The `lump_sum` calculation: one-time withdrawal (bảo hiểm xã hội một lần, rules §4),
+//! and the per-year valuation shared with the survivor lump sum.
+//!
+//! # Legal basis
+//! - Law 41/2024/QH15 art. 102.1: who may withdraw (retirement age with fewer than 15
+//!   years; emigration; serious illness; ≥ 81 % incapacity or very severe disability; and,
+//!   for those with contributions before 2025-07-01, 12 months without contributions and
+//!   fewer than 20 years).
+//! - Art. 102.2: "1,5 tháng mức bình quân thu nhập … cho những năm đóng trước năm 2014;
+//!   02 tháng … cho những năm đóng từ năm 2014 trở đi"; less than one year: the amount paid,
+//!   at most 2 months of Mbq (rules W-2).
+//! - Art. 102.3: the State support received is deducted, except in cases (c) and (d)
+//!   (rules S-6, decision K-10).
+
+use crate::average::average_income;
+use crate::error::{Error, Result};
+use crate::history::{half_years, month_2014, years, History};
+use crate::input::Fields;
+use crate::money::{self, Money};
+use crate::parameters::Params;
+use crate::retirement::{self, BirthDate, Sex};
+use crate::trace::{Cite, Trace};
+use crate::YearMonth;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Result of a `lump_sum` calculation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LumpSum {
+    /// Whether the withdrawal is allowed for the reason given.
+    pub eligible: bool,
+    /// Why not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Months of contributions.
+    pub contribution_months: u32,
+    /// Years valued at 1.5 × Mbq (before 2014, whole years after the transfer).
+    pub years_before_2014: Decimal,
+    /// Years valued at 2 × Mbq (from 2014, with the transferred months and half years).
+    pub years_from_2014: Decimal,
+    /// Mbq.
+    pub average_income: Money,
+    /// Settlement year of the coefficient table.
+    pub coefficient_table: i32,
+    /// Amount before the support deduction.
+    pub gross_amount: Money,
+    /// State and provincial support deducted.
+    pub support_deducted: Money,
+    /// Amount paid.
+    pub amount: Money,
+}
+
+/// The per-year valuation of art. 102.2 / art. 110.2: `(years_pre, years_post, amount)`
+/// where amount = Mbq × (1.5 × Y_pre + 2 × Y_post), the leftover months of the pre-2014
+/// part moved to the post-2014 part before the half-year rounding (decision K-11).
+pub fn per_year_value(h: &History, mbq: Money) -> Result<(Decimal, Decimal, Money)> {
+    let pre = h.months_before(month_2014());
+    let post = h.months() - pre;
+    let (pre_whole, moved) = (pre / 12 * 12, pre % 12);
+    let hp = 2 * (pre_whole / 12);
+    let hq = half_years(post + moved);
+    // Mbq × (1.5 × hp/2 + 2 × hq/2) = Mbq × (3·hp + 4·hq) / 4
+    let amount = money::div_round_half_away(i128::from(mbq) * i128::from(3 * hp + 4 * hq), 4);
+    let amount = i64::try_from(amount).map_err(|_| Error::Overflow {
+        field: "history".into(),
+    })?;
+    Ok((years(hp), years(hq), amount))
+}
+
+/// The withdrawal reasons of art. 102.1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reason {
+    RetirementAge,
+    Emigration,
+    SeriousIllness,
+    SevereDisability,
+    Stopped12Months,
+}
+
+/// Computes a `lump_sum` request.
+///
+/// # Errors
+/// Field errors, `value_out_of_range` for an unknown reason, the history errors,
+/// `parameter_not_in_force`.
+pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<LumpSum> {
+    let reason = match f.str("reason")? {
+        "retirement_age_without_pension" => Reason::RetirementAge,
+        "emigration" => Reason::Emigration,
+        "serious_illness" => Reason::SeriousIllness,
+        "severe_disability" => Reason::SevereDisability,
+        "stopped_12_months" => Reason::Stopped12Months,
+        other => {
+            return Err(Error::ValueOutOfRange {
+                field: "reason".into(),
+                value: format!("{other:?}"),
+                expected: "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months".into(),
+            })
+        }
+    };
+    let settlement = f.month("settlement_month")?;
+    let h = History::read(
+        f.require("history")?,
+        "history",
+        Some((settlement, "settlement_month")),
+    )?;
+    let given_support = f.opt_money("support_received")?;
+    let person = if reason == Reason::RetirementAge {
+        Some((
+            Sex::parse(f.str("sex")?, "sex")?,
+            BirthDate::parse(f.str("birth_date")?, "birth_date")?,
+        ))
+    } else {
+        // Accepted but not needed for the other reasons.
+        let sex = f
+            .opt_str("sex")?
+            .map(|s| Sex::parse(s, "sex"))
+            .transpose()?;
+        let birth = f
+            .opt_str("birth_date")?
+            .map(|s| BirthDate::parse(s, "birth_date"))
+            .transpose()?;
+        sex.zip(birth)
+    };
+    h.check_supported("history")?;
+    let months = h.months();
+    let law = if settlement >= crate::month::LAW_2024_START {
+        "Law 41/2024/QH15 art. 102"
+    } else {
+        "Law 58/2014/QH13 art. 77; Resolution 93/2015/QH13"
+    };
+
+    // Eligibility (art. 102.1).
+    let not = |r: &str| Some(r.to_string());
+    let why: Option<String> = match reason {
+        Reason::Emigration | Reason::SeriousIllness | Reason::SevereDisability => None,
+        Reason::RetirementAge => {
+            let (sex, birth) = person.ok_or(Error::MissingField {
+                field: "sex".into(),
+            })?;
+            let (_, reached, _) = retirement::reached(p, sex, birth.month(), "birth_date")?;
+            let min = *p
+                .pension_min_months
+                .require(settlement, "settlement_month")?
+                .value;
+            if reached > settlement {
+                not("retirement_age_not_reached")
+            } else if months >= min {
+                not("pension_eligible")
+            } else {
+                None
+            }
+        }
+        Reason::Stopped12Months => {
+            let before_new_law = h.first() < crate::month::LAW_2024_START;
+            let recent = h.months_within(settlement.plus(-12), settlement.plus(-1));
+            if !before_new_law {
+                not("no_contributions_before_2025_07")
+            } else if recent > 0 {
+                not("contributed_in_last_12_months")
+            } else if months >= 240 {
+                not("twenty_years_or_more")
+            } else {
+                None
+            }
+        }
+    };
+    let avg = average_income(p, &h, settlement, "settlement_month", "history", t)?;
+    let (y_pre, y_post, per_year) = per_year_value(&h, avg.mbq)?;
+    let paid = h.payments(p, "history")?;
+    let support = given_support.unwrap_or(paid.state + paid.local);
+    let exempt = matches!(reason, Reason::SeriousIllness | Reason::SevereDisability);
+    let under_year = months < 12;
+    let (gross, deducted) = if under_year {
+        let own = given_support.map_or(paid.own, |s| paid.gross - s);
+        (own.min(2 * avg.mbq).max(0), 0)
+    } else {
+        (per_year, if exempt { 0 } else { support })
+    };
+    let amount = (gross - deducted).max(0);
+    if gross - deducted < 0 {
+        t.warn(
+            "support_exceeds_amount",
+            format!(
+                "the support deducted ({}) exceeds the lump sum ({}); the amount is 0",
+                money::en(deducted),
+                money::en(gross)
+            ),
+            format!(
+                "số tiền hỗ trợ phải trừ ({}) lớn hơn mức hưởng ({}); số tiền nhận là 0",
+                money::vi(deducted),
+                money::vi(gross)
+            ),
+        );
+    }
+    if let Some(w) = &why {
+        let w = w.clone();
+        t.step("eligible", false, Cite::Law(&format!("{law}.1")), || {
+            (
+                format!("reason {w}"),
+                format!("Không đủ điều kiện hưởng BHXH một lần với lý do đã chọn ({w})."),
+                format!("A lump sum cannot be paid for the reason given ({w})."),
+            )
+        });
+    }
+    if under_year {
+        t.step("gross_amount", gross, Cite::Law(&format!("{law}.2; decision K-10")), || {
+            (
+                format!("min(own payments {}, 2 × {}) = {gross}", paid.own, avg.mbq),
+                format!("Thời gian đóng dưới 1 năm: hưởng bằng số tiền đã đóng (phần người tham gia tự đóng), tối đa 2 tháng bình quân thu nhập: {}.", money::vi(gross)),
+                format!("Less than one year of contributions: the amount paid (the participant's own share), at most 2 months of average income: {}.", money::en(gross)),
+            )
+        });
+    } else {
+        t.step("gross_amount", gross, Cite::Law(&format!("{law}.2; Law 41/2024/QH15 art. 5.6; decision K-11")), || {
+            (
+                format!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {gross}", avg.mbq),
+                format!(
+                    "Mỗi năm đóng trước 2014 được 1,5 tháng, từ 2014 được 2 tháng bình quân thu nhập ({} năm và {} năm, số tháng lẻ trước 2014 chuyển sang sau 2014): {}.",
+                    y_pre, y_post, money::vi(gross)
+                ),
+                format!(
+                    "Each year before 2014 earns 1.5 months and each year from 2014 earns 2 months of average income ({y_pre} and {y_post} years; leftover months before 2014 move to the later part): {}.",
+                    money::en(gross)
+                ),
+            )
+        });
+    }
+    t.step(
+        "support_deducted",
+        deducted,
+        Cite::Law(&format!(
+            "{law}.3; Decree 159/2025/NĐ-CP art. 9; decision K-10"
+        )),
+        || {
+            let why_vi = if under_year {
+                "đã trừ trong số tiền đã đóng"
+            } else if exempt {
+                "không trừ khi mắc bệnh hiểm nghèo hoặc suy giảm khả năng lao động từ 81%"
+            } else {
+                "trừ toàn bộ tiền Nhà nước và địa phương đã hỗ trợ"
+            };
+            let why_en = if under_year {
+                "already excluded from the amount paid"
+            } else if exempt {
+                "not deducted for serious illness or ≥ 81 % incapacity"
+            } else {
+                "all State and provincial support received is deducted"
+            };
+            (
+                format!("support received {support}"),
+                format!("Tiền hỗ trợ bị trừ: {} ({why_vi}).", money::vi(deducted)),
+                format!("Support deducted: {} ({why_en}).", money::en(deducted)),
+            )
+        },
+    );
+    t.step("amount", amount, Cite::Law(&format!("{law}.2-3")), || {
+        (
+            format!("{gross} − {deducted} = {amount}"),
+            format!("Số tiền BHXH một lần: {}.", money::vi(amount)),
+            format!("Lump sum paid: {}.", money::en(amount)),
+        )
+    });
+    let eligible = why.is_none();
+    Ok(LumpSum {
+        eligible,
+        reason: why,
+        contribution_months: months,
+        years_before_2014: y_pre,
+        years_from_2014: y_post,
+        average_income: avg.mbq,
+        coefficient_table: avg.table_year,
+        gross_amount: if eligible { gross } else { 0 },
+        support_deducted: if eligible { deducted } else { 0 },
+        amount: if eligible { amount } else { 0 },
+    })
+}
+
+/// Whether `m` is in the 2024-law period.
+pub fn new_law(m: YearMonth) -> bool {
+    m >= crate::month::LAW_2024_START
+}

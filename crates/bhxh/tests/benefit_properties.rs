@@ -1,0 +1,144 @@
+//! Property tests of the benefit calculations: monotonicity, caps and signs.
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn eval(v: &Value) -> Result<Value, Value> {
+    let (out, err) = bhxh::evaluate_to_json(&v.to_string());
+    let parsed: Value = serde_json::from_str(&out).expect("JSON out");
+    if err {
+        Err(parsed)
+    } else {
+        Ok(parsed)
+    }
+}
+
+fn ym(ord: i32) -> String {
+    format!("{:04}-{:02}", ord / 12, ord % 12 + 1)
+}
+
+prop_compose! {
+    /// 1–3 consecutive-ish voluntary periods between 2008 and 2058, incomes on the step.
+    fn history()(start in (2008 * 12)..(2030 * 12), lens in proptest::collection::vec((1i32..200, 0i32..24, 30i64..200), 1..4)) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut m: i32 = start;
+        for (len, gap, inc) in lens {
+            let to = (m + len - 1).min(2058 * 12 + 11);
+            if to < m { break; }
+            out.push(json!({"from": ym(m), "to": ym(to), "income": inc * 50_000}));
+            m = to + 1 + gap;
+            if m > 2058 * 12 { break; }
+        }
+        out
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// More income on a period never lowers the pension; the rate never exceeds 75 %.
+    #[test]
+    fn more_income_never_lowers_the_pension(h in history(), male in any::<bool>(), by in 1970i32..1995, pick in 0usize..3, extra in 1i64..40) {
+        let sex = if male { "male" } else { "female" };
+        let req = json!({"calculation": "pension", "sex": sex, "birth_date": by.to_string(), "history": h, "claim_month": "2060-01"});
+        let a = eval(&req).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let rate: rust_decimal::Decimal = a["rate"].as_str().unwrap().parse().unwrap();
+        prop_assert!(rate <= rust_decimal::Decimal::new(75, 2));
+        let mut richer = req.clone();
+        let i = pick % h.len();
+        let inc = richer["history"][i]["income"].as_i64().unwrap();
+        richer["history"][i]["income"] = json!(inc + extra * 50_000);
+        let b = eval(&richer).unwrap();
+        prop_assert!(b["monthly_pension"].as_i64() >= a["monthly_pension"].as_i64());
+        prop_assert!(b["average_income"].as_i64() > a["average_income"].as_i64());
+    }
+
+    /// One more month at an income at least the current average never lowers the pension.
+    #[test]
+    fn one_more_month_never_lowers_the_pension(h in history(), male in any::<bool>(), by in 1970i32..1995) {
+        let sex = if male { "male" } else { "female" };
+        let req = json!({"calculation": "pension", "sex": sex, "birth_date": by.to_string(), "history": h, "claim_month": "2060-01"});
+        let a = eval(&req).unwrap();
+        let last: String = h.last().unwrap()["to"].as_str().unwrap().to_string();
+        let y: i32 = last[..4].parse().unwrap();
+        let m: i32 = last[5..].parse().unwrap();
+        let next = y * 12 + m; // ordinal of the month after `last`
+        prop_assume!(next < 2059 * 12);
+        let mbq = a["average_income"].as_i64().unwrap();
+        let income = (mbq + 49_999) / 50_000 * 50_000;
+        let mut longer = req.clone();
+        longer["history"].as_array_mut().unwrap().push(json!({"from": ym(next.max(2027 * 12)), "to": ym(next.max(2027 * 12)), "income": income}));
+        let b = eval(&longer).unwrap();
+        prop_assert!(b["contribution_months"].as_i64().unwrap() == a["contribution_months"].as_i64().unwrap() + 1);
+        prop_assert!(b["monthly_pension"].as_i64() >= a["monthly_pension"].as_i64(), "{} < {}", b["monthly_pension"], a["monthly_pension"]);
+        prop_assert!(b["eligible"].as_bool() >= a["eligible"].as_bool());
+    }
+
+    /// Lump sums and death benefits are never negative, for every reason.
+    #[test]
+    fn lump_sums_and_death_benefits_are_never_negative(h in history(), reason in 0usize..5, support in proptest::option::of(0i64..1_000_000_000), k in 1i32..200, pension in 0i64..50_000_000) {
+        let reasons = ["retirement_age_without_pension", "emigration", "serious_illness", "severe_disability", "stopped_12_months"];
+        let mut req = json!({"calculation": "lump_sum", "reason": reasons[reason], "settlement_month": "2059-06", "history": h, "sex": "male", "birth_date": "1960"});
+        if let Some(s) = support { req["support_received"] = json!(s); }
+        if let Ok(r) = eval(&req) {
+            for key in ["gross_amount", "support_deducted", "amount"] {
+                prop_assert!(r[key].as_i64().unwrap() >= 0, "{key} {}", r[key]);
+            }
+        }
+        let death = json!({"calculation": "death", "death_month": "2059-06", "history": h});
+        let r = eval(&death).unwrap();
+        prop_assert!(r["funeral_allowance"].as_i64().unwrap() >= 0 && r["survivor_lump_sum"].as_i64().unwrap() >= 0);
+        prop_assert_eq!(r["monthly_survivor_allowance"].as_i64(), Some(0));
+        for dm in ["2025-05", "2026-09"] {
+            let start = 2025 * 12 + 4 - k; // k months of pension up to 2025-05
+            let death = json!({"calculation": "death", "death_month": dm, "pension": {"monthly_amount": pension, "start_month": ym(start)}});
+            let r = eval(&death).unwrap();
+            prop_assert!(r["survivor_lump_sum"].as_i64().unwrap() >= 0);
+            if dm == "2026-09" && pension > 0 {
+                prop_assert!(r["survivor_lump_sum"].as_i64().unwrap() >= 3 * pension, "floor of 3 months (K-15)");
+            }
+        }
+    }
+}
+
+fn junk() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        "[a-z0-9_\\-]{0,10}".prop_map(Value::String),
+        Just(json!("2026-13")),
+        Just(json!([])),
+        Just(json!([{"from": "2030-01", "to": "2020-01", "income": 1}])),
+        Just(json!([{"from": "2020-01", "to": "2030-01", "income": 1.5}])),
+        Just(json!({"monthly_amount": -1, "start_month": "x"})),
+        Just(json!([{"from": "1900-01", "to": "2200-12", "income": 1000000000000000i64}])),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// Junk in any field of any benefit request gets a response or a coded error, never a panic.
+    #[test]
+    fn benefit_requests_never_panic(calc in 0usize..6, key in 0usize..8, j in junk(), h in history()) {
+        let bases = [
+            json!({"calculation": "pension", "sex": "female", "birth_date": "1970-05", "history": h, "claim_month": "2060-01"}),
+            json!({"calculation": "lump_sum", "reason": "emigration", "settlement_month": "2059-01", "history": h, "support_received": 10, "sex": "male", "birth_date": "1960"}),
+            json!({"calculation": "death", "death_month": "2059-01", "history": h}),
+            json!({"calculation": "maternity", "child_birth_month": "2059-01", "history": h, "children": 2}),
+            json!({"calculation": "monthly_allowance", "sex": "male", "birth_date": "1990-01", "history": h, "settlement_month": "2059-01", "poor_or_near_poor_household": true}),
+            json!({"calculation": "social_pension", "birth_date": "1950", "month": "2030-01", "poor_or_near_poor_household": false, "monthly_pension": 100}),
+        ];
+        let mut req = bases[calc].clone();
+        let keys: Vec<String> = req.as_object().unwrap().keys().filter(|k| *k != "calculation").cloned().collect();
+        let k = &keys[key % keys.len()];
+        req[k.as_str()] = j;
+        let (out, err) = bhxh::evaluate_to_json(&req.to_string());
+        let v: Value = serde_json::from_str(&out).unwrap();
+        if err {
+            let code = v["error"]["code"].as_str().unwrap();
+            prop_assert!(!code.is_empty() && code != "unknown_field", "{code} for {req}");
+        }
+    }
+}
