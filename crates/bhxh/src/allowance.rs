@@ -16,7 +16,7 @@
 
 use crate::average::average_income;
 use crate::error::Result;
-use crate::history::{half_years, years, History};
+use crate::history::{half_years, years};
 use crate::input::Fields;
 use crate::money::{self, Money};
 use crate::parameters::Params;
@@ -78,11 +78,7 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
     let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
     let settlement = f.month("settlement_month")?;
     let poor = f.opt_bool("poor_or_near_poor_household")?.unwrap_or(false);
-    let h = History::read(
-        f.require("history")?,
-        "history",
-        Some((settlement, "settlement_month")),
-    )?;
+    let h = f.history(Some((settlement, "settlement_month")))?;
     h.check_supported("history")?;
     let tc_found = p
         .social_pension_amount

@@ -63,18 +63,20 @@ pub fn average_income(
             ),
         );
     }
-    let table = found.value;
-    let first_year = table
-        .keys()
-        .filter_map(|k| k.parse::<i32>().ok())
-        .min()
-        .unwrap_or(i32::MAX);
-    let last_year = table
-        .keys()
-        .filter_map(|k| k.parse::<i32>().ok())
-        .max()
-        .unwrap_or(i32::MIN);
-    let hundred = Decimal::ONE_HUNDRED;
+    // The table as (contribution year, coefficient in hundredths), sorted by year.
+    let mut table: Vec<(i32, i128)> = found
+        .value
+        .iter()
+        .filter_map(|(k, c)| {
+            Some((
+                k.parse::<i32>().ok()?,
+                (c * Decimal::ONE_HUNDRED).trunc().mantissa(),
+            ))
+        })
+        .collect();
+    table.sort_unstable();
+    let first_year = table.iter().map(|(y, _)| *y).min().unwrap_or(i32::MAX);
+    let last_year = table.iter().map(|(y, _)| *y).max().unwrap_or(i32::MIN);
     // Σ months × income × coefficient in hundredths, exact in i128.
     let mut sum: i128 = 0;
     let overflow = || Error::Overflow {
@@ -89,8 +91,12 @@ pub fn average_income(
             let c: i128 = if per.back_paid || y > last_year {
                 100
             } else {
-                match table.get(&y.to_string()) {
-                    Some(c) => (c * hundred).trunc().mantissa(),
+                match table
+                    .binary_search_by_key(&y, |(k, _)| *k)
+                    .ok()
+                    .map(|i| table[i].1)
+                {
+                    Some(c) => c,
                     None if y < first_year => {
                         return Err(Error::CoefficientNotAvailable {
                             field: format!("{history_field}[{}].from", per.index),

@@ -5,12 +5,15 @@
 
 use crate::contribution::{self, Contribution, ContributionInput};
 use crate::error::{Error, Result};
+use crate::history::RawPeriod;
 use crate::input::Fields;
 use crate::parameters::Params;
 use crate::retirement::{self, Retirement};
 use crate::trace::{Trace, TraceStep, Warning};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// The engine version reported in every receipt.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -59,6 +62,29 @@ pub struct Response<T> {
 /// # Errors
 /// Every code of [`Error::code`]; `malformed_json` when the text is not JSON.
 pub fn evaluate(request: &str) -> Result<String> {
+    // Fast path: split the top level into raw values and deserialise a `history` straight
+    // into typed periods, skipping the JSON tree that dominates long histories. Anything
+    // unusual (escaped keys, a malformed or ill-typed history) falls back to the tree path,
+    // which reports the precise error.
+    if let Ok(top) = serde_json::from_str::<BTreeMap<&str, &RawValue>>(request) {
+        let mut map = Map::new();
+        let mut fast: Option<Vec<RawPeriod<'_>>> = None;
+        for (k, raw) in &top {
+            if *k == "history" {
+                if let Ok(h) = serde_json::from_str::<Vec<RawPeriod<'_>>>(raw.get()) {
+                    if h.len() <= crate::history::MAX_MONTHS as usize {
+                        fast = Some(h);
+                        continue;
+                    }
+                }
+            }
+            let v: Value = serde_json::from_str(raw.get()).map_err(|e| Error::MalformedJson {
+                detail: e.to_string(),
+            })?;
+            map.insert((*k).to_string(), v);
+        }
+        return evaluate_parts(&Value::Object(map), fast.as_deref());
+    }
     let v: Value = serde_json::from_str(request).map_err(|e| Error::MalformedJson {
         detail: e.to_string(),
     })?;
@@ -79,7 +105,12 @@ pub fn evaluate_to_json(request: &str) -> (String, bool) {
 /// # Errors
 /// As [`evaluate`].
 pub fn evaluate_value(request: &Value) -> Result<String> {
+    evaluate_parts(request, None)
+}
+
+fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Result<String> {
     let mut f = Fields::new(request, "")?;
+    f.fast_history = fast_history;
     let calculation = f.str("calculation")?;
     let base = Params::embedded()?;
     let overlaid;

@@ -455,7 +455,7 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     });
 
     let rate_entry = p.contribution_rate.require(pm, "payment_month")?.entry;
-    let g = money::mul_rate(input.income, lim.rate).ok_or(Error::Overflow {
+    let g = money::mul_rate(input.income, lim.rate).ok_or_else(|| Error::Overflow {
         field: "income".into(),
     })?;
     t.step("monthly_gross", g, Cite::Param(rate_entry), || {
@@ -583,7 +583,7 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
                     sum += net * factor;
                 }
             }
-            let payable = money::round_dong(sum).ok_or(Error::Overflow {
+            let payable = money::round_dong(sum).ok_or_else(|| Error::Overflow {
                 field: "income".into(),
             })?;
             let net = gross - state_support - local_support;

@@ -16,7 +16,6 @@
 
 use crate::average::average_income;
 use crate::error::{Error, Result};
-use crate::history::History;
 use crate::input::Fields;
 use crate::lump_sum::per_year_value;
 use crate::money::{self, Money};
@@ -52,7 +51,7 @@ pub struct Death {
 /// `parameter_not_in_force`.
 pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
     let death = f.month("death_month")?;
-    let history = f.get("history");
+    let history = f.has_history();
     let pension = f.get("pension");
     let new_law = death >= crate::month::LAW_2024_START;
     let law = if new_law {
@@ -68,23 +67,23 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
     let funeral_full = multiple
         .value
         .checked_mul(*reference.value)
-        .ok_or(Error::Overflow {
+        .ok_or_else(|| Error::Overflow {
             field: "death_month".into(),
         })?;
     let min_months = *p.funeral_min_months.require(death, "death_month")?.value;
     let (funeral_ok, survivor, months, mbq, k_months) = match (history, pension) {
-        (Some(_), Some(_)) => {
+        (true, Some(_)) => {
             return Err(Error::ConflictingFields {
                 field: "history".into(),
                 other: "pension".into(),
             })
         }
-        (None, None) => {
+        (false, None) => {
             return Err(Error::MissingField {
                 field: "history".into(),
             })
         }
-        (None, Some(pv)) => {
+        (false, Some(pv)) => {
             let mut pf = Fields::new(pv, "pension")?;
             pf.only(&["monthly_amount", "start_month"])?;
             let amount = pf.money("monthly_amount")?;
@@ -108,7 +107,7 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
             } else {
                 raw.max(Decimal::ZERO)
             };
-            let lump = money::mul_rate(amount, factor).ok_or(Error::Overflow {
+            let lump = money::mul_rate(amount, factor).ok_or_else(|| Error::Overflow {
                 field: "pension.monthly_amount".into(),
             })?;
             t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decision K-15", if new_law { "110.4" } else { "81.3" })), || {
@@ -130,8 +129,8 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
             });
             (true, lump, None, None, Some(factor.normalize()))
         }
-        (Some(hv), None) => {
-            let h = History::read(hv, "history", Some((death, "death_month")))?;
+        (true, None) => {
+            let h = f.history(Some((death, "death_month")))?;
             h.check_supported("history")?;
             let months = h.months();
             let avg = average_income(p, &h, death, "death_month", "history", t)?;

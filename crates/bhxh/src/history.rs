@@ -38,7 +38,7 @@ pub struct Period {
     pub scheme: Scheme,
     /// Paid as a back payment (coefficient 1.00, no support).
     pub back_paid: bool,
-    /// Categories for the support received (default `["other"]`).
+    /// Categories for the support received (empty: the default `["other"]`).
     pub categories: Vec<String>,
     /// Province for top-ups.
     pub province: Option<String>,
@@ -51,6 +51,30 @@ impl Period {
     pub fn months(&self) -> u32 {
         (self.to.months_since(self.from) + 1) as u32
     }
+}
+
+/// A period as it appears in a request, before validation.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod<'a> {
+    /// `YYYY-MM`.
+    pub from: &'a str,
+    /// `YYYY-MM`.
+    pub to: &'a str,
+    /// Whole đồng.
+    pub income: i64,
+    /// `voluntary` | `compulsory`.
+    #[serde(default)]
+    pub scheme: Option<&'a str>,
+    /// Back-paid months.
+    #[serde(default)]
+    pub back_paid: Option<bool>,
+    /// Categories.
+    #[serde(default, borrow)]
+    pub categories: Option<Vec<&'a str>>,
+    /// Province slug.
+    #[serde(default)]
+    pub province: Option<&'a str>,
 }
 
 /// A validated history, periods sorted by their first month.
@@ -77,19 +101,8 @@ impl History {
     /// `overlapping_periods`, `future_period`, `history_too_long`, `unknown_field`.
     pub fn read(v: &Value, field: &str, limit: Option<(YearMonth, &str)>) -> Result<History> {
         let arr = input::array(v, field, "a list of periods")?;
-        if arr.is_empty() {
-            return Err(Error::EmptyHistory {
-                field: field.into(),
-            });
-        }
-        if arr.len() > MAX_MONTHS as usize {
-            return Err(Error::HistoryTooLong {
-                field: field.into(),
-                months: arr.len() as u64,
-            });
-        }
-        let mut periods = Vec::with_capacity(arr.len());
-        for (i, pv) in arr.iter().enumerate() {
+        let mut raws = Vec::with_capacity(arr.len().min(MAX_MONTHS as usize + 1));
+        for (i, pv) in arr.iter().enumerate().take(MAX_MONTHS as usize + 1) {
             let mut f = Fields::indexed(pv, field, i)?;
             f.only(&[
                 "from",
@@ -100,48 +113,101 @@ impl History {
                 "categories",
                 "province",
             ])?;
-            let from = f.month("from")?;
-            let to = f.month("to")?;
+            let from = f.str("from")?;
+            let to = f.str("to")?;
+            let income = f.money("income")?;
+            let scheme = f.opt_str("scheme")?;
+            let back_paid = f.opt_bool("back_paid")?;
+            let categories = match f.get("categories") {
+                None => None,
+                Some(c) => {
+                    let a = input::array(c, &f.path("categories"), "a list of category strings")?;
+                    Some(
+                        a.iter()
+                            .enumerate()
+                            .map(|(k, x)| match x {
+                                Value::String(s) => Ok(s.as_str()),
+                                _ => Err(Error::InvalidType {
+                                    field: format!("{}[{k}]", f.path("categories")),
+                                    expected: "a category string",
+                                }),
+                            })
+                            .collect::<Result<Vec<_>>>()?,
+                    )
+                }
+            };
+            let province = f.opt_str("province")?;
+            raws.push(RawPeriod {
+                from,
+                to,
+                income,
+                scheme,
+                back_paid,
+                categories,
+                province,
+            });
+        }
+        History::from_raw(&raws, arr.len(), field, limit)
+    }
+
+    /// Builds a history from periods already split into their fields (the fast path of
+    /// [`crate::evaluate`] deserialises them directly). `count` is the number of periods in
+    /// the request.
+    ///
+    /// # Errors
+    /// As [`History::read`].
+    pub fn from_raw(
+        raws: &[RawPeriod<'_>],
+        count: usize,
+        field: &str,
+        limit: Option<(YearMonth, &str)>,
+    ) -> Result<History> {
+        if count == 0 {
+            return Err(Error::EmptyHistory {
+                field: field.into(),
+            });
+        }
+        if count > MAX_MONTHS as usize {
+            return Err(Error::HistoryTooLong {
+                field: field.into(),
+                months: count as u64,
+            });
+        }
+        let mut periods = Vec::with_capacity(raws.len());
+        for (i, r) in raws.iter().enumerate() {
+            let path = |k: &str| format!("{field}[{i}].{k}");
+            let from = input::parse_month(r.from, || path("from"))?;
+            let to = input::parse_month(r.to, || path("to"))?;
             if to < from {
                 return Err(Error::PeriodReversed {
-                    field: f.path("to"),
+                    field: path("to"),
                     from,
                     to,
                 });
             }
-            let income = f.money("income")?;
-            let scheme = match f.opt_str("scheme")? {
+            if !(0..=money::MAX_MONEY).contains(&r.income) {
+                return Err(Error::InvalidMoney {
+                    field: path("income"),
+                    value: r.income.to_string(),
+                });
+            }
+            let scheme = match r.scheme {
                 None | Some("voluntary") => Scheme::Voluntary,
                 Some("compulsory") => Scheme::Compulsory,
                 Some(s) => {
                     return Err(Error::ValueOutOfRange {
-                        field: f.path("scheme"),
+                        field: path("scheme"),
                         value: format!("{s:?}"),
                         expected: "\"voluntary\" or \"compulsory\"".into(),
                     })
                 }
             };
-            let back_paid = f.opt_bool("back_paid")?.unwrap_or(false);
-            let categories = match f.get("categories") {
-                None => vec!["other".to_string()],
-                Some(c) => {
-                    let a = input::array(c, &f.path("categories"), "a list of category strings")?;
-                    if a.is_empty() {
-                        return Err(Error::EmptyCategories);
-                    }
-                    a.iter()
-                        .enumerate()
-                        .map(|(k, x)| match x {
-                            Value::String(s) => Ok(s.clone()),
-                            _ => Err(Error::InvalidType {
-                                field: format!("{}[{k}]", f.path("categories")),
-                                expected: "a category string",
-                            }),
-                        })
-                        .collect::<Result<Vec<_>>>()?
-                }
+            let categories = match &r.categories {
+                None => Vec::new(),
+                Some(c) if c.is_empty() => return Err(Error::EmptyCategories),
+                Some(c) => c.iter().map(|s| s.to_string()).collect(),
             };
-            let province = match f.opt_str("province")? {
+            let province = match r.province {
                 None => None,
                 Some(s) if valid_slug(s) => Some(s.to_string()),
                 Some(s) => return Err(Error::InvalidProvince { value: s.into() }),
@@ -149,7 +215,7 @@ impl History {
             if let Some((limit, name)) = limit {
                 if to > limit {
                     return Err(Error::FuturePeriod {
-                        field: f.path("to"),
+                        field: path("to"),
                         to,
                         limit,
                         limit_field: name.into(),
@@ -159,9 +225,9 @@ impl History {
             periods.push(Period {
                 from,
                 to,
-                income,
+                income: r.income,
                 scheme,
-                back_paid,
+                back_paid: r.back_paid.unwrap_or(false),
                 categories,
                 province,
                 index: i,
@@ -299,14 +365,22 @@ impl History {
     pub fn payments(&self, p: &Params, field: &str) -> Result<Payments> {
         let mut out = Payments::default();
         let mut subsidised: u32 = 0;
+        let other = vec!["other".to_string()];
         for per in &self.periods {
+            let categories = if per.categories.is_empty() {
+                &other
+            } else {
+                &per.categories
+            };
             let path = format!("{field}[{}]", per.index);
+            let from_path = format!("{path}.from");
             let mut m = per.from;
             while m <= per.to {
-                let rate = p.contribution_rate.require(m, &format!("{path}.from"))?;
-                let gross = money::mul_rate(per.income, *rate.value).ok_or(Error::Overflow {
-                    field: path.clone(),
-                })?;
+                let rate = p.contribution_rate.require(m, &from_path)?;
+                let gross =
+                    money::mul_rate(per.income, *rate.value).ok_or_else(|| Error::Overflow {
+                        field: path.clone(),
+                    })?;
                 let (mut s, mut l) = (0, 0);
                 if per.scheme == Scheme::Voluntary {
                     out.gross += gross;
@@ -317,14 +391,11 @@ impl History {
                                 .any(|c| r.value.get(c).is_some_and(|x| !x.is_zero()))
                         });
                         if any {
-                            let floor = *p
-                                .rural_poverty_line
-                                .require(m, &format!("{path}.from"))?
-                                .value;
+                            let floor = *p.rural_poverty_line.require(m, &from_path)?.value;
                             let c = crate::support::choose(
                                 p,
                                 m,
-                                &per.categories,
+                                categories,
                                 per.province.as_deref(),
                                 *rate.value,
                                 floor,

@@ -17,6 +17,8 @@ pub struct Fields<'a> {
     prefix: &'a str,
     index: Option<usize>,
     taken: Vec<&'a str>,
+    /// Periods of `history` already deserialised by the fast path of [`crate::evaluate`].
+    pub(crate) fast_history: Option<&'a [crate::history::RawPeriod<'a>]>,
 }
 
 /// Something that names a JSON path, built only when an error needs it.
@@ -74,6 +76,7 @@ impl<'a> Fields<'a> {
                 prefix: path,
                 index: None,
                 taken: Vec::new(),
+                fast_history: None,
             }),
             _ => Err(Error::InvalidType {
                 field: if path.is_empty() {
@@ -94,6 +97,7 @@ impl<'a> Fields<'a> {
                 prefix: path,
                 index: Some(index),
                 taken: Vec::new(),
+                fast_history: None,
             }),
             _ => Err(Error::InvalidType {
                 field: format!("{path}[{index}]"),
@@ -132,6 +136,11 @@ impl<'a> Fields<'a> {
     /// Rejects any field outside `known` (checked first, so a misspelt field is reported
     /// as unknown rather than as a missing one).
     pub fn only(&self, known: &[&str]) -> Result<()> {
+        if self.fast_history.is_some() && !known.contains(&"history") {
+            return Err(Error::UnknownField {
+                field: self.path("history"),
+            });
+        }
         for k in self.map.keys() {
             if !known.contains(&k.as_str()) {
                 return Err(Error::UnknownField {
@@ -140,6 +149,24 @@ impl<'a> Fields<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether a `history` field is present.
+    pub fn has_history(&self) -> bool {
+        self.fast_history.is_some() || self.map.get("history").is_some_and(|v| !v.is_null())
+    }
+
+    /// Reads the required `history` field (see [`crate::history::History::read`]).
+    ///
+    /// # Errors
+    /// `missing_field` and the history errors.
+    pub fn history(&mut self, limit: Option<(YearMonth, &str)>) -> Result<crate::history::History> {
+        let path = self.path("history");
+        if let Some(raws) = self.fast_history.take() {
+            return crate::history::History::from_raw(raws, raws.len(), &path, limit);
+        }
+        let v = self.require("history")?;
+        crate::history::History::read(v, &path, limit)
     }
 
     /// Rejects any field not taken.

@@ -99,11 +99,7 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<LumpSum>
         }
     };
     let settlement = f.month("settlement_month")?;
-    let h = History::read(
-        f.require("history")?,
-        "history",
-        Some((settlement, "settlement_month")),
-    )?;
+    let h = f.history(Some((settlement, "settlement_month")))?;
     let given_support = f.opt_money("support_received")?;
     let person = if reason == Reason::RetirementAge {
         Some((
@@ -135,7 +131,7 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<LumpSum>
     let why: Option<String> = match reason {
         Reason::Emigration | Reason::SeriousIllness | Reason::SevereDisability => None,
         Reason::RetirementAge => {
-            let (sex, birth) = person.ok_or(Error::MissingField {
+            let (sex, birth) = person.ok_or_else(|| Error::MissingField {
                 field: "sex".into(),
             })?;
             let (_, reached, _) = retirement::reached(p, sex, birth.month(), "birth_date")?;

@@ -8,7 +8,6 @@
 //!   decision K-16).
 
 use crate::error::Result;
-use crate::history::History;
 use crate::input::Fields;
 use crate::money::{self, Money};
 use crate::parameters::Params;
@@ -36,7 +35,7 @@ pub struct Maternity {
 /// Field and history errors.
 pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Maternity> {
     let birth = f.month("child_birth_month")?;
-    let h = History::read(f.require("history")?, "history", None)?;
+    let h = f.history(None)?;
     let children = f.opt_int("children", 1, 20)?.unwrap_or(1);
     let window = h.months_within(birth.plus(-12), birth.plus(-1));
     if birth < crate::month::LAW_2024_START {

@@ -87,7 +87,7 @@ impl PensionInput {
         let sex = Sex::parse(f.str("sex")?, "sex")?;
         let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
         let claim_month = f.opt_month("claim_month")?;
-        let history = History::read(f.require("history")?, "history", None)?;
+        let history = f.history(None)?;
         Ok(PensionInput {
             sex,
             birth,
@@ -331,7 +331,7 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
             format!("With {y} years of contributions ({}), the pension rate is {} (at most 75 %).", if i.sex == Sex::Male { "a man" } else { "a woman" }, money::percent(rate)),
         )
     });
-    let monthly = money::mul_rate(avg.mbq, rate).ok_or(Error::Overflow {
+    let monthly = money::mul_rate(avg.mbq, rate).ok_or_else(|| Error::Overflow {
         field: "history".into(),
     })?;
     t.step("monthly_pension", monthly, Cite::Law(&format!("{law} art. {}; rules 3.4; decision K-1", if new_law { "99.1" } else { "74" })), || {

@@ -163,7 +163,7 @@ pub fn reached(
 ) -> Result<(Age, YearMonth, YearMonth)> {
     let start = birth.year() + 40;
     for y in start..start + 60 {
-        let probe = YearMonth::new(y, 1).ok_or(Error::ParameterNotInForce {
+        let probe = YearMonth::new(y, 1).ok_or_else(|| Error::ParameterNotInForce {
             field: field.into(),
             parameter: "retirement_age".into(),
             month: birth,

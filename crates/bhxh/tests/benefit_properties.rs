@@ -142,3 +142,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// The typed fast path of `evaluate` (history deserialised directly) and the JSON-tree
+    /// path give byte-identical answers, valid or not.
+    #[test]
+    fn fast_and_tree_paths_agree(h in history(), calc in 0usize..5, j in junk(), spoil in 0usize..6, idx in 0usize..3) {
+        let mut hist = Value::Array(h);
+        let n = hist.as_array().unwrap().len();
+        let keys = ["from", "to", "income", "scheme", "categories", "colour"];
+        if spoil < keys.len() && idx < n {
+            hist[idx][keys[spoil]] = j;
+        }
+        let bases = [
+            json!({"calculation": "pension", "sex": "female", "birth_date": "1970-05", "history": hist, "claim_month": "2060-01"}),
+            json!({"calculation": "lump_sum", "reason": "emigration", "settlement_month": "2059-01", "history": hist}),
+            json!({"calculation": "death", "death_month": "2059-01", "history": hist}),
+            json!({"calculation": "maternity", "child_birth_month": "2059-01", "history": hist}),
+            json!({"calculation": "contribution", "payment_month": "2026-03", "income": 2000000, "method": "monthly", "history": hist}),
+        ];
+        let req = &bases[calc];
+        let fast = bhxh::evaluate(&req.to_string());
+        let tree = bhxh::evaluate_value(req);
+        prop_assert_eq!(fast, tree);
+    }
+}
