@@ -11,9 +11,7 @@ use crate::parameters::Params;
 use crate::retirement::{self, Retirement};
 use crate::trace::{Trace, TraceStep, Warning};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// The engine version reported in every receipt.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -62,33 +60,57 @@ pub struct Response<T> {
 /// # Errors
 /// Every code of [`Error::code`]; `malformed_json` when the text is not JSON.
 pub fn evaluate(request: &str) -> Result<String> {
-    // Fast path: split the top level into raw values and deserialise a `history` straight
-    // into typed periods, skipping the JSON tree that dominates long histories. Anything
-    // unusual (escaped keys, a malformed or ill-typed history) falls back to the tree path,
-    // which reports the precise error.
-    if let Ok(top) = serde_json::from_str::<BTreeMap<&str, &RawValue>>(request) {
-        let mut map = Map::new();
-        let mut fast: Option<Vec<RawPeriod<'_>>> = None;
-        for (k, raw) in &top {
-            if *k == "history" {
-                if let Ok(h) = serde_json::from_str::<Vec<RawPeriod<'_>>>(raw.get()) {
-                    if h.len() <= crate::history::MAX_MONTHS as usize {
-                        fast = Some(h);
-                        continue;
-                    }
-                }
-            }
-            let v: Value = serde_json::from_str(raw.get()).map_err(|e| Error::MalformedJson {
-                detail: e.to_string(),
-            })?;
-            map.insert((*k).to_string(), v);
-        }
+    // Fast path, one pass: the top level is read into a JSON map except `history`, which is
+    // deserialised straight into typed periods (the JSON tree dominates long histories).
+    // Anything unusual (escaped keys, duplicate keys, an ill-typed history, malformed JSON)
+    // falls back to the tree path, which reports the precise error.
+    if let Ok(Top(map, fast)) = serde_json::from_str::<Top<'_>>(request) {
         return evaluate_parts(&Value::Object(map), fast.as_deref());
     }
     let v: Value = serde_json::from_str(request).map_err(|e| Error::MalformedJson {
         detail: e.to_string(),
     })?;
     evaluate_value(&v)
+}
+
+/// The top level of a request: every field as JSON except a typed `history`.
+struct Top<'a>(Map<String, Value>, Option<Vec<RawPeriod<'a>>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Top<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
+            type Value = Top<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Top<'a>, A::Error> {
+                let mut map = Map::new();
+                let mut history = None;
+                while let Some(k) = m.next_key::<&'de str>()? {
+                    if k == "history" {
+                        let h: Vec<RawPeriod<'de>> = m.next_value()?;
+                        if h.len() > crate::history::MAX_MONTHS as usize || history.is_some() {
+                            return Err(serde::de::Error::custom("use the tree path"));
+                        }
+                        history = Some(h);
+                    } else {
+                        let v: Value = m.next_value()?;
+                        if map.insert(k.to_string(), v).is_some() {
+                            return Err(serde::de::Error::custom(
+                                "duplicate key: use the tree path",
+                            ));
+                        }
+                    }
+                }
+                Ok(Top(map, history))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
 }
 
 /// Evaluates one request text and always returns JSON: the response, or the contract's
