@@ -135,5 +135,24 @@ fn benefits(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, batch, json, benefits);
+fn projections(c: &mut Criterion) {
+    let estimate = r#"{"calculation":"estimate","as_of":"2026-11-28","sex":"female","birth_date":"1986-05","income":2000000,"categories":["near_poor"],"province":"hue"}"#;
+    let no_trace = r#"{"calculation":"estimate","as_of":"2026-11-28","sex":"female","birth_date":"1986-05","income":2000000,"categories":["near_poor"],"province":"hue","trace":false}"#;
+    let minimum = r#"{"calculation":"minimum_income","as_of":"2026-11-28","sex":"female","birth_date":"1986-05","target_monthly_pension":2000000,"categories":["near_poor"],"province":"hue","trace":false}"#;
+    bhxh::evaluate(estimate).unwrap();
+    bhxh::evaluate(minimum).unwrap();
+    let mut g = c.benchmark_group("estimate");
+    g.bench_function("woman_40_near_poor_with_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(estimate)).unwrap()))
+    });
+    g.bench_function("woman_40_near_poor_without_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(no_trace)).unwrap()))
+    });
+    g.bench_function("minimum_income", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(minimum)).unwrap()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, batch, json, benefits, projections);
 criterion_main!(benches);

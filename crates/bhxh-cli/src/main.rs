@@ -20,6 +20,9 @@ USAGE:
              [--category C]... [--province P] [--subsidised-before N]
              [--fund-rate R] [--lang vi|en] [--trace] [--json]
   bhxh retire --sex male|female --birth-date YYYY[-MM[-DD]] [--lang vi|en] [--trace] [--json]
+  bhxh estimate --sex male|female --birth-date YYYY[-MM[-DD]] --income N [--as-of YYYY-MM-DD]
+             [--category C]... [--province P] [--method M] [--months N] [--years N]
+             [--shortfall continue|back_payment] [--inflation R] [--lang vi|en] [--trace] [--json]
   bhxh explain [FILE]         print the trace of a request or response [--lang vi|en]
   bhxh params [--json]        list the legal parameters with their citations
   bhxh help | --version
@@ -195,6 +198,63 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             show(&Value::Object(req), &o, render::contribution)
         }
+        "estimate" => {
+            let o = parse_opts(rest)?;
+            o.check(&[
+                "--sex",
+                "--birth-date",
+                "--income",
+                "--as-of",
+                "--category",
+                "--province",
+                "--method",
+                "--months",
+                "--years",
+                "--shortfall",
+                "--inflation",
+                "--start-month",
+                "--lang",
+            ])?;
+            let mut req = Map::new();
+            req.insert("calculation".into(), json!("estimate"));
+            let as_of = o.get("--as-of").map(str::to_string).unwrap_or_else(today);
+            req.insert("as_of".into(), json!(as_of));
+            req.insert(
+                "sex".into(),
+                json!(o.get("--sex").ok_or("estimate needs --sex")?),
+            );
+            req.insert(
+                "birth_date".into(),
+                json!(o.get("--birth-date").ok_or("estimate needs --birth-date")?),
+            );
+            req.insert(
+                "income".into(),
+                number_or_string(o.get("--income").ok_or("estimate needs --income")?),
+            );
+            for (opt, key) in [
+                ("--method", "method"),
+                ("--province", "province"),
+                ("--shortfall", "shortfall"),
+                ("--start-month", "start_month"),
+            ] {
+                if let Some(v) = o.get(opt) {
+                    req.insert(key.into(), json!(v));
+                }
+            }
+            for (opt, key) in [("--months", "months"), ("--years", "contribution_years")] {
+                if let Some(v) = o.get(opt) {
+                    req.insert(key.into(), number_or_string(v));
+                }
+            }
+            let cats = o.all("--category");
+            if !cats.is_empty() {
+                req.insert("categories".into(), json!(cats));
+            }
+            if let Some(r) = o.get("--inflation") {
+                req.insert("assumptions".into(), json!({ "annual_inflation": r }));
+            }
+            show(&Value::Object(req), &o, render::estimate)
+        }
         "retire" => {
             let o = parse_opts(rest)?;
             o.check(&["--sex", "--birth-date", "--lang"])?;
@@ -282,8 +342,19 @@ fn show(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Today's date from the system clock (the engine itself has no clock).
+fn today() -> String {
+    let (y, m, d) = civil_today();
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// The current month from the system clock (the engine itself has no clock).
 fn current_month() -> String {
+    let (y, m, _) = civil_today();
+    format!("{y:04}-{m:02}")
+}
+
+fn civil_today() -> (i64, i64, i64) {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -297,6 +368,7 @@ fn current_month() -> String {
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let d = doy - (153 * mp + 2) / 5 + 1;
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}")
+    (y, m, d)
 }

@@ -174,6 +174,198 @@ pub fn contribution(v: &Value, lang: Lang) -> String {
     o
 }
 
+/// The `estimate` summary: what I pay, what the State adds, what I get.
+pub fn estimate(v: &Value, lang: Lang) -> String {
+    let mut o = String::new();
+    let vi = lang == Lang::Vi;
+    let _ = writeln!(
+        o,
+        "{}",
+        if vi {
+            "DỰ TÍNH BHXH TỰ NGUYỆN (giá hiện tại)"
+        } else {
+            "VOLUNTARY SOCIAL INSURANCE ESTIMATE (today's prices)"
+        }
+    );
+    let _ = writeln!(o, "{}", if vi { "Tôi đóng" } else { "What I pay" });
+    row(
+        &mut o,
+        if vi {
+            "Mỗi tháng (lần đầu)"
+        } else {
+            "Per month (first payment)"
+        },
+        money(&v["monthly_payment"], lang),
+    );
+    row(
+        &mut o,
+        if vi {
+            "Nhà nước hỗ trợ mỗi tháng"
+        } else {
+            "State support per month"
+        },
+        money(&v["state_support_per_month"], lang),
+    );
+    if v["local_support_per_month"].as_i64().unwrap_or(0) > 0 {
+        row(
+            &mut o,
+            if vi {
+                "Địa phương hỗ trợ mỗi tháng"
+            } else {
+                "Provincial top-up per month"
+            },
+            money(&v["local_support_per_month"], lang),
+        );
+    }
+    row(
+        &mut o,
+        if vi {
+            "Tổng tôi đóng"
+        } else {
+            "Total I pay"
+        },
+        money(&v["total_paid"], lang),
+    );
+    row(
+        &mut o,
+        if vi {
+            "Tổng Nhà nước, địa phương hỗ trợ"
+        } else {
+            "Total support"
+        },
+        money(&v["total_support"], lang),
+    );
+    row(
+        &mut o,
+        if vi {
+            "Số tháng đóng"
+        } else {
+            "Months of contributions"
+        },
+        v["contribution_months"].to_string(),
+    );
+    let _ = writeln!(o, "{}", if vi { "Tôi nhận" } else { "What I get" });
+    if v["eligible"].as_bool().unwrap_or(false) {
+        row(
+            &mut o,
+            if vi {
+                "Hưởng lương hưu từ"
+            } else {
+                "Pension from"
+            },
+            v["pension_start"].as_str().unwrap_or("").into(),
+        );
+        row(
+            &mut o,
+            if vi {
+                "Tỷ lệ hưởng"
+            } else {
+                "Pension rate"
+            },
+            v["rate"]
+                .as_str()
+                .map(|r| bhxh::money::percent(r.parse().unwrap_or_default()))
+                .unwrap_or_default(),
+        );
+        row(
+            &mut o,
+            if vi {
+                "LƯƠNG HƯU HẰNG THÁNG"
+            } else {
+                "MONTHLY PENSION"
+            },
+            money(&v["monthly_pension"], lang),
+        );
+        if v["retirement_allowance"].as_i64().unwrap_or(0) > 0 {
+            row(
+                &mut o,
+                if vi {
+                    "Trợ cấp một lần khi nghỉ hưu"
+                } else {
+                    "One-time retirement allowance"
+                },
+                money(&v["retirement_allowance"], lang),
+            );
+        }
+        if let Some(b) = v["break_even_age"].as_object() {
+            row(
+                &mut o,
+                if vi {
+                    "Hoà vốn ở tuổi"
+                } else {
+                    "Break-even age"
+                },
+                format!(
+                    "{} {} {} {}",
+                    b["years"],
+                    if vi { "tuổi" } else { "y" },
+                    b["months"],
+                    if vi { "tháng" } else { "m" }
+                ),
+            );
+        }
+        row(
+            &mut o,
+            if vi {
+                "Thẻ bảo hiểm y tế miễn phí"
+            } else {
+                "Free health-insurance card"
+            },
+            if vi { "có".into() } else { "yes".into() },
+        );
+    } else {
+        row(
+            &mut o,
+            if vi { "Lương hưu" } else { "Pension" },
+            if vi {
+                "chưa đủ điều kiện".into()
+            } else {
+                "not eligible".into()
+            },
+        );
+    }
+    row(
+        &mut o,
+        if vi {
+            "Hoặc BHXH một lần"
+        } else {
+            "Or a lump sum"
+        },
+        money(&v["lump_sum_alternative"], lang),
+    );
+    row(
+        &mut o,
+        if vi {
+            "Gia đình: trợ cấp mai táng"
+        } else {
+            "Family: funeral allowance"
+        },
+        money(&v["funeral_allowance"], lang),
+    );
+    if let Some(costs) = v["method_costs"].as_array() {
+        let _ = writeln!(
+            o,
+            "{}",
+            if vi {
+                "Chi phí theo phương thức đóng"
+            } else {
+                "Cost by payment method"
+            }
+        );
+        for c in costs {
+            row(
+                &mut o,
+                &format!(
+                    "  {}",
+                    method_label(c["method"].as_str().unwrap_or(""), lang)
+                ),
+                money(&c["total_paid"], lang),
+            );
+        }
+    }
+    o
+}
+
 /// The `retirement` table.
 pub fn retirement(v: &Value, lang: Lang) -> String {
     let mut o = String::new();

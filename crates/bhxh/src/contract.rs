@@ -18,7 +18,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Calculations this engine answers.
 pub const CALCULATIONS: &str =
-    "contribution, retirement, pension, lump_sum, death, maternity, monthly_allowance, social_pension";
+    "contribution, retirement, pension, lump_sum, death, maternity, monthly_allowance, social_pension, estimate, minimum_income, compare";
 
 /// Provenance of a response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,6 +246,25 @@ fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Re
                 "monthly_pension",
             ])?;
             let r = crate::allowance::compute_social(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "estimate" => {
+            let mut known = crate::estimate::fields();
+            known.extend(["calculation", "parameters", "trace"]);
+            f.only(&known)?;
+            let r = crate::estimate::compute(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "minimum_income" => {
+            let mut known = crate::estimate::minimum_fields();
+            known.extend(["calculation", "parameters", "trace"]);
+            f.only(&known)?;
+            let r = crate::estimate::compute_minimum(params, &mut f, &mut t)?;
+            respond(calculation, r, t, params)
+        }
+        "compare" => {
+            f.only(&["calculation", "parameters", "trace", "base", "variants"])?;
+            let r = crate::estimate::compute_compare(params, &mut f, &mut t)?;
             respond(calculation, r, t, params)
         }
         other => Err(Error::UnknownCalculation {

@@ -31,10 +31,13 @@ pub enum Method {
     /// (a) Monthly.
     Monthly,
     /// (b) Every 3 months.
+    #[serde(rename = "every_3_months")]
     Every3Months,
     /// (c) Every 6 months.
+    #[serde(rename = "every_6_months")]
     Every6Months,
     /// (d) Every 12 months.
+    #[serde(rename = "every_12_months")]
     Every12Months,
     /// (đ) Once for several future years, discounted (K-4, K-18).
     Advance,

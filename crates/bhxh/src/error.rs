@@ -286,6 +286,28 @@ pub enum Error {
         /// Table (settlement) year.
         table: i32,
     },
+    /// Even the ceiling income does not reach the target pension.
+    #[error("a monthly pension of {} cannot be reached: the best, at the ceiling income of {}, is {}", money::en(*target), money::en(*ceiling), money::en(*best))]
+    TargetUnreachable {
+        /// Target pension.
+        target: Money,
+        /// Best pension achievable.
+        best: Money,
+        /// The ceiling income.
+        ceiling: Money,
+    },
+    /// An error inside one variant of a comparison (the code is the inner error's).
+    #[error("{message}")]
+    InVariant {
+        /// Path, `variants[i].field`.
+        field: String,
+        /// The inner code.
+        code: &'static str,
+        /// English message.
+        message: String,
+        /// Vietnamese message.
+        message_vi: String,
+    },
     /// A parameter overlay (`parameters`) that does not validate.
     #[error("invalid parameter overlay at `{field}`: {detail}")]
     InvalidParameters {
@@ -343,6 +365,8 @@ impl Error {
             ParameterNotInForce { .. } => "parameter_not_in_force",
             InvalidParameters { .. } => "invalid_parameters",
             Overflow { .. } => "overflow",
+            TargetUnreachable { .. } => "target_unreachable",
+            InVariant { code, .. } => code,
             EmptyHistory { .. } => "empty_history",
             HistoryTooLong { .. } => "history_too_long",
             PeriodReversed { .. } => "period_reversed",
@@ -374,6 +398,7 @@ impl Error {
             | ParameterNotInForce { field, .. }
             | InvalidParameters { field, .. }
             | Overflow { field }
+            | InVariant { field, .. }
             | EmptyHistory { field }
             | HistoryTooLong { field, .. }
             | PeriodReversed { field, .. }
@@ -394,6 +419,7 @@ impl Error {
             | BackPaymentMonthsOutOfRange { .. }
             | MonthsNotApplicable { .. } => Some("months"),
             SubsidisedMonthsOutOfRange { .. } => Some("subsidised_months_before"),
+            TargetUnreachable { .. } => Some("target_monthly_pension"),
         }
     }
 
@@ -473,6 +499,11 @@ impl Error {
                 format!("Tham số giả định không hợp lệ tại `{field}`: {detail}")
             }
             Overflow { field } => format!("Kết quả vượt quá giới hạn tính toán (trường `{field}`)"),
+            TargetUnreachable { target, best, ceiling } => format!(
+                "Không thể đạt lương hưu {}: cao nhất (thu nhập tối đa {}) là {}",
+                money::vi(*target), money::vi(*ceiling), money::vi(*best)
+            ),
+            InVariant { message_vi, .. } => message_vi.clone(),
             EmptyHistory { field } => format!("Quá trình đóng `{field}` phải có ít nhất một giai đoạn"),
             HistoryTooLong { field, months } => format!(
                 "Quá trình đóng `{field}` có {months} tháng; tối đa 1200 tháng (100 năm)"

@@ -51,6 +51,7 @@ pub mod contract;
 pub mod contribution;
 pub mod death;
 pub mod error;
+pub mod estimate;
 pub mod history;
 pub mod input;
 pub mod lump_sum;

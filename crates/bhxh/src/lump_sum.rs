@@ -70,11 +70,16 @@ pub fn per_year_value(h: &History, mbq: Money) -> Result<(Decimal, Decimal, Mone
 
 /// The withdrawal reasons of art. 102.1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Reason {
+pub enum Reason {
+    /// (a) retirement age with fewer than 15 years.
     RetirementAge,
+    /// (b) emigration.
     Emigration,
+    /// (c) serious illness.
     SeriousIllness,
+    /// (d) ≥ 81 % incapacity or very severe disability.
     SevereDisability,
+    /// (đ) 12 months without contributions (contributions before 2025-07).
     Stopped12Months,
 }
 
@@ -118,6 +123,22 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<LumpSum>
             .transpose()?;
         sex.zip(birth)
     };
+    evaluate(p, reason, settlement, &h, given_support, person, t)
+}
+
+/// Computes a lump sum for a history already read (shared with projections).
+///
+/// # Errors
+/// As [`compute`].
+pub fn evaluate(
+    p: &Params,
+    reason: Reason,
+    settlement: YearMonth,
+    h: &History,
+    given_support: Option<Money>,
+    person: Option<(Sex, BirthDate)>,
+    t: &mut Trace,
+) -> Result<LumpSum> {
     h.check_supported("history")?;
     let months = h.months();
     let law = if settlement >= crate::month::LAW_2024_START {
@@ -161,8 +182,8 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<LumpSum>
             }
         }
     };
-    let avg = average_income(p, &h, settlement, "settlement_month", "history", t)?;
-    let (y_pre, y_post, per_year) = per_year_value(&h, avg.mbq)?;
+    let avg = average_income(p, h, settlement, "settlement_month", "history", t)?;
+    let (y_pre, y_post, per_year) = per_year_value(h, avg.mbq)?;
     let paid = h.payments(p, "history")?;
     let support = given_support.unwrap_or(paid.state + paid.local);
     let exempt = matches!(reason, Reason::SeriousIllness | Reason::SevereDisability);

@@ -331,3 +331,14 @@ fn every_value_is_cited() {
         }
     }
 }
+
+/// The wire names of the payment methods are the contract's (serde and `Method::name`).
+#[test]
+fn method_names_match_the_contract() {
+    use bhxh::contribution::Method;
+    for name in METHODS {
+        let m = Method::parse(name).unwrap();
+        assert_eq!(m.name(), name);
+        assert_eq!(serde_json::to_value(m).unwrap(), json!(name));
+    }
+}
