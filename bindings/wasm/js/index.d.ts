@@ -649,7 +649,9 @@ export function load(options?: LoadOptions): Promise<void>;
  * Evaluates a request and returns the response object.
  * @throws {BhxhError} on any contract error.
  */
-export function evaluate<R extends CalculationRequest>(request: R): ResponseFor<R>;
+export function evaluate<C extends CalculationRequest['calculation']>(
+  request: Extract<CalculationRequest, { calculation: C }>,
+): Extract<CalculationResponse, { calculation: C }>;
 /** Evaluates a request given as JSON text. */
 export function evaluate(request: string): CalculationResponse;
 

@@ -471,6 +471,15 @@ fn price(
     let mut m = first;
     // Monthly quotes are cached per parameter epoch (identical to `contribution`).
     let mut epoch: Option<(YearMonth, Money, contribution::Contribution)> = None;
+    #[allow(clippy::type_complexity)]
+    let mut blocks: Option<(
+        YearMonth,
+        Money,
+        Method,
+        u32,
+        bool,
+        contribution::Contribution,
+    )> = None;
     while m <= last {
         let remaining = (last.months_since(m) + 1) as u32;
         let (meth, n) = match method {
@@ -515,7 +524,41 @@ fn price(
                 });
             }
         } else {
-            let c = quote(p, i, m, income, meth, n, subsidised)?;
+            // Blocks in the same parameter epoch, with the same income and length and the
+            // same support state (all months supported, or none), cost the same: reuse.
+            let cap = support_cap(p, m);
+            let state = if subsidised >= cap {
+                Some(false)
+            } else if cap - subsidised >= n {
+                Some(true)
+            } else {
+                None
+            };
+            let reuse = match (&blocks, state) {
+                (Some((end, inc, bm, bn, bs, c)), Some(st))
+                    if m < *end && *inc == income && *bm == meth && *bn == n && *bs == st =>
+                {
+                    Some(c.clone())
+                }
+                _ => None,
+            };
+            let c = match reuse {
+                Some(c) => c,
+                None => {
+                    let c = quote(p, i, m, income, meth, n, subsidised)?;
+                    if let Some(st) = state {
+                        blocks = Some((
+                            epoch_end(p, m, i.province.as_deref()),
+                            income,
+                            meth,
+                            n,
+                            st,
+                            c.clone(),
+                        ));
+                    }
+                    c
+                }
+            };
             subsidised += c.subsidised_months;
             out.push(Payment {
                 month: m,

@@ -141,3 +141,50 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, .. ProptestConfig::default() })]
+
+    /// Block methods: the plan's total equals the sum of `contribution` quotes for its blocks
+    /// (every 3/6/12 months, advance of 24–60 months; the remainder by the next shorter
+    /// method, as `estimate.rs` documents), and `method_costs` agrees with the plan's method.
+    #[test]
+    fn block_plans_match_contribution_quotes(req in estimate_request(), method in 0usize..4, adv in 0usize..4) {
+        let methods = ["every_3_months", "every_6_months", "every_12_months", "advance"];
+        let mut r = req.clone();
+        r["method"] = json!(methods[method]);
+        let adv_len = [24i64, 36, 48, 60][adv];
+        if methods[method] == "advance" { r["months"] = json!(adv_len); }
+        let e = eval(&r);
+        let periods: Vec<&Value> = e["projected_history"].as_array().unwrap().iter().filter(|p| p["back_paid"] == json!(false)).collect();
+        let ord = |s: &str| s[..4].parse::<i64>().unwrap() * 12 + s[5..].parse::<i64>().unwrap() - 1;
+        let first = ord(e["first_payment"]["month"].as_str().unwrap());
+        let last = periods.iter().map(|p| ord(p["to"].as_str().unwrap())).max().unwrap();
+        let income_at = |m: i64| periods.iter().find(|p| ord(p["from"].as_str().unwrap()) <= m && m <= ord(p["to"].as_str().unwrap())).map(|p| int(p, "income")).unwrap();
+        let (mut m, mut subsidised, mut total) = (first, 0i64, 0i64);
+        while m <= last {
+            let remaining = last - m + 1;
+            let (meth, n) = match methods[method] {
+                "advance" if remaining >= adv_len => ("advance", adv_len),
+                "advance" if remaining >= 24 => ("advance", remaining / 12 * 12),
+                "advance" | "every_12_months" if remaining >= 12 => ("every_12_months", 12),
+                "every_6_months" if remaining >= 6 => ("every_6_months", 6),
+                "every_3_months" if remaining >= 3 => ("every_3_months", 3),
+                _ => ("monthly", 1),
+            };
+            let mut q = json!({"calculation": "contribution", "payment_month": format!("{:04}-{:02}", m / 12, m % 12 + 1),
+                "income": income_at(m), "method": meth, "categories": req["categories"], "subsidised_months_before": subsidised.min(120), "trace": false});
+            if meth == "advance" { q["months"] = json!(n); }
+            if let Some(pr) = req.get("province") { q["province"] = pr.clone(); }
+            let c = eval(&q);
+            subsidised += int(&c, "subsidised_months");
+            total += int(&c, "payable");
+            m += n;
+        }
+        prop_assert_eq!(int(&e, "total_paid"), total);
+        let cost = e["method_costs"].as_array().unwrap().iter().find(|c| c["method"] == json!(methods[method])).unwrap();
+        if methods[method] != "advance" || adv_len == 60 {
+            prop_assert_eq!(int(cost, "total_paid"), total);
+        }
+    }
+}
