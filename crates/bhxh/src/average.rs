@@ -51,8 +51,9 @@ pub fn average_income(
         .require(settlement, field)?;
     let table_year = found.entry.from.year();
     if found.extrapolated {
-        t.warn(
+        t.warn_keyed(
             "parameter_extrapolated",
+            "income_adjustment_coefficients",
             format!(
                 "no income adjustment coefficient table is published for settlement year {}; the {table_year} table is used (decision K-12)",
                 settlement.year()

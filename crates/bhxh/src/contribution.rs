@@ -675,8 +675,9 @@ fn fund_rate(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<Dec
     }
     let found = p.fund_rate_monthly.require(pm, "fund_rate_monthly")?;
     if found.extrapolated {
-        t.warn(
+        t.warn_keyed(
             "parameter_extrapolated",
+            "fund_rate_monthly",
             format!(
                 "no fund rate is published for payment year {}; the rate for {} is used (decision K-6); pass fund_rate_monthly to override",
                 pm.year(),

@@ -442,6 +442,7 @@ fn epoch_end(p: &Params, m: YearMonth, province: Option<&str>) -> YearMonth {
     next!(p.income_step);
     next!(p.state_support_rates);
     next!(p.support_cap_months);
+    next!(p.fund_rate_monthly);
     if let Some(pr) = province.and_then(|s| p.local_support.provinces.get(s)) {
         see(pr.values.iter().map(|e| e.from).find(|f| *f > m));
     }
@@ -466,6 +467,7 @@ fn price(
     first: YearMonth,
     last: YearMonth,
     mut subsidised: u32,
+    w: &mut Trace,
 ) -> Result<(Vec<Payment>, u32)> {
     let mut out = Vec::new();
     let mut m = first;
@@ -499,7 +501,7 @@ fn price(
                 None => true,
             };
             if fresh {
-                let c = quote(p, i, m, income, Method::Monthly, 1, 0)?;
+                let c = quote(p, i, m, income, Method::Monthly, 1, 0, w)?;
                 epoch = Some((epoch_end(p, m, i.province.as_deref()), income, c));
             }
             if let Some((_, _, c)) = &epoch {
@@ -545,7 +547,7 @@ fn price(
             let c = match reuse {
                 Some(c) => c,
                 None => {
-                    let c = quote(p, i, m, income, meth, n, subsidised)?;
+                    let c = quote(p, i, m, income, meth, n, subsidised, w)?;
                     if let Some(st) = state {
                         blocks = Some((
                             epoch_end(p, m, i.province.as_deref()),
@@ -587,6 +589,7 @@ fn quote(
     method: Method,
     n: u32,
     subsidised: u32,
+    warnings: &mut Trace,
 ) -> Result<contribution::Contribution> {
     let input = ContributionInput {
         payment_month: m,
@@ -601,7 +604,9 @@ fn quote(
         fund_rate_monthly: None,
     };
     let mut quiet = Trace::new(false);
-    contribution::compute(p, &input, &mut quiet)
+    let c = contribution::compute(p, &input, &mut quiet);
+    warnings.absorb(quiet);
+    c
 }
 
 /// Runs a projection.
@@ -626,9 +631,12 @@ pub fn project_with(
     let birth = i.birth.month();
     let (_, reached, _) = retirement::reached(p, i.sex, birth, "birth_date")?;
     let existing_months = i.history.as_ref().map_or(0, History::months);
-    let existing_subsidised = match &i.history {
-        Some(h) => h.payments(p, "history")?.subsidised_months,
-        None => 0,
+    let (existing_subsidised, existing_support) = match &i.history {
+        Some(h) => {
+            let paid = h.payments(p, "history")?;
+            (paid.subsidised_months, paid.state + paid.local)
+        }
+        None => (0, 0),
     };
     // The chosen income must be valid at the start (K-3: no silent clamp).
     let mut probe = Trace::new(false);
@@ -644,6 +652,7 @@ pub fn project_with(
             pl.first,
             last,
             existing_subsidised,
+            t,
         )?,
         _ => (Vec::new(), existing_subsidised),
     };
@@ -661,7 +670,7 @@ pub fn project_with(
     let back = match pl.back {
         Some((m, n)) if n > 0 => {
             let inc = income_at(p, i.income, m);
-            let c = quote(p, i, m, inc, Method::BackPayment, n, 0)?;
+            let c = quote(p, i, m, inc, Method::BackPayment, n, 0, t)?;
             Some((m, n, inc, c.payable))
         }
         _ => None,
@@ -789,13 +798,16 @@ pub fn project_with(
     } else {
         (Reason::RetirementAge, "retirement_age_without_pension")
     };
+    // The support actually received (K-10): the existing history's, month by month, plus
+    // the plan's, priced at the payment months.
+    let received = existing_support + total_support;
     let mut quiet = Trace::new(false);
     let ls = lump_sum::evaluate(
         p,
         reason,
         start_month,
         &history,
-        None,
+        Some(received),
         Some((i.sex, i.birth)),
         &mut quiet,
     )?;
@@ -885,7 +897,8 @@ pub fn project_with(
             (Method::Every12Months, 12),
             (Method::Advance, 60),
         ] {
-            let (pays, _) = price(p, i, m, n, pl.first, last, existing_subsidised)?;
+            let mut quiet = Trace::new(false);
+            let (pays, _) = price(p, i, m, n, pl.first, last, existing_subsidised, &mut quiet)?;
             let total: Money = pays.iter().map(|x| x.payable).sum();
             if m == Method::Monthly {
                 monthly_total = total;

@@ -37,6 +37,10 @@ pub struct Warning {
     pub message: String,
     /// Vietnamese message.
     pub message_vi: String,
+    /// What the warning is about (a parameter id), so that a projection over many months
+    /// warns once per parameter rather than once per month. Not serialised.
+    #[serde(skip)]
+    pub key: String,
 }
 
 /// Collects steps and warnings while a calculation runs.
@@ -116,16 +120,26 @@ impl Trace {
 
     /// Adds a warning once.
     pub fn warn(&mut self, code: &str, message: String, message_vi: String) {
-        if !self
-            .warnings
-            .iter()
-            .any(|w| w.code == code && w.message == message)
-        {
+        let key = message.clone();
+        self.warn_keyed(code, &key, message, message_vi);
+    }
+
+    /// Adds a warning once per `(code, key)`: the first occurrence is kept.
+    pub fn warn_keyed(&mut self, code: &str, key: &str, message: String, message_vi: String) {
+        if !self.warnings.iter().any(|w| w.code == code && w.key == key) {
             self.warnings.push(Warning {
                 code: code.into(),
                 message,
                 message_vi,
+                key: key.into(),
             });
+        }
+    }
+
+    /// Merges the warnings of a sub-calculation (same once-per-key rule).
+    pub fn absorb(&mut self, other: Trace) {
+        for w in other.warnings {
+            self.warn_keyed(&w.code, &w.key, w.message, w.message_vi);
         }
     }
 
@@ -136,8 +150,9 @@ impl Trace {
         month: crate::YearMonth,
         used_from: crate::YearMonth,
     ) {
-        self.warn(
+        self.warn_keyed(
             "parameter_extrapolated",
+            parameter,
             format!(
                 "no enacted value of `{parameter}` is known for {month}; the value in force from {used_from} is assumed unchanged"
             ),
