@@ -68,7 +68,20 @@ export async function load(options = {}) {
       // The nodejs build is CommonJS and instantiates the module synchronously on require.
       const { createRequire } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:module');
       const require = createRequire(import.meta.url);
-      raw = require('../pkg/node/bhxh_wasm.js');
+      try {
+        raw = require('../pkg/node/bhxh_wasm.js');
+      } catch (e) {
+        // This package is "type": "module"; the CommonJS build needs pkg/node/package.json
+        // saying {"type": "commonjs"}, which the build writes.
+        if (e instanceof ReferenceError || e?.code === 'ERR_REQUIRE_ESM') {
+          throw new Error(
+            'bhxh: pkg/node/bhxh_wasm.js was read as an ES module; pkg/node/package.json ' +
+              'must contain {"type": "commonjs"}',
+            { cause: e },
+          );
+        }
+        throw e;
+      }
     } else {
       const mod = await import('../pkg/web/bhxh_wasm.js');
       await mod.default(options.wasm === undefined ? undefined : { module_or_path: options.wasm });

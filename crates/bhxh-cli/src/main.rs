@@ -12,6 +12,22 @@ use std::process::ExitCode;
 
 mod render;
 
+/// `print!` that ignores a closed pipe (`bhxh eval … | head` must not panic).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
+/// `println!` that ignores a closed pipe.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 const USAGE: &str = "bhxh — Vietnam voluntary social insurance calculator (BHXH tự nguyện)
 
 USAGE:
@@ -136,7 +152,7 @@ fn read_input(path: Option<&str>) -> Result<String, String> {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some(cmd) = args.first() else {
-        println!("{USAGE}");
+        outln!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     };
     let rest = &args[1..];
@@ -147,7 +163,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             let text = read_input(rest.first().map(String::as_str))?;
             let (out, is_err) = bhxh::evaluate_to_json(&text);
-            println!("{out}");
+            outln!("{out}");
             Ok(if is_err {
                 ExitCode::from(2)
             } else {
@@ -280,25 +296,25 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 let (out, is_err) = bhxh::evaluate_to_json(&text);
                 v = serde_json::from_str(&out).unwrap_or(Value::Null);
                 if is_err {
-                    print!("{}", render::error(&v, lang));
+                    out!("{}", render::error(&v, lang));
                     return Ok(ExitCode::from(2));
                 }
             }
-            print!("{}", render::trace(&v, lang));
+            out!("{}", render::trace(&v, lang));
             Ok(ExitCode::SUCCESS)
         }
         "params" => {
             let o = parse_opts(rest)?;
             o.check(&[])?;
-            print!("{}", render::params(o.flag("--json")));
+            out!("{}", render::params(o.flag("--json")));
             Ok(ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         "--version" | "version" => {
-            println!("bhxh {}", bhxh::ENGINE_VERSION);
+            outln!("bhxh {}", bhxh::ENGINE_VERSION);
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command {other:?}")),
@@ -322,7 +338,7 @@ fn show(
     let lang = o.lang()?;
     let (out, is_err) = bhxh::evaluate_to_json(&req.to_string());
     if o.flag("--json") {
-        println!("{out}");
+        outln!("{out}");
         return Ok(if is_err {
             ExitCode::from(2)
         } else {
@@ -331,13 +347,13 @@ fn show(
     }
     let v: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
     if is_err {
-        print!("{}", render::error(&v, lang));
+        out!("{}", render::error(&v, lang));
         return Ok(ExitCode::from(2));
     }
-    print!("{}", table(&v, lang));
-    print!("{}", render::warnings(&v, lang));
+    out!("{}", table(&v, lang));
+    out!("{}", render::warnings(&v, lang));
     if o.flag("--trace") {
-        print!("\n{}", render::trace(&v, lang));
+        out!("\n{}", render::trace(&v, lang));
     }
     Ok(ExitCode::SUCCESS)
 }

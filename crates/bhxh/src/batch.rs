@@ -35,6 +35,8 @@ pub enum RowStatus {
     UnknownCategory = 6,
     /// Money out of range (negative or above 10^15).
     InvalidMoney = 7,
+    /// A payment month that is not a valid `YYYYMM`.
+    InvalidMonth = 8,
 }
 
 impl RowStatus {
@@ -49,6 +51,7 @@ impl RowStatus {
             RowStatus::SubsidisedMonthsOutOfRange => "subsidised_months_out_of_range",
             RowStatus::UnknownCategory => "unknown_category",
             RowStatus::InvalidMoney => "invalid_money",
+            RowStatus::InvalidMonth => "invalid_month",
         }
     }
 }
@@ -350,3 +353,207 @@ pub fn quote_monthly_columns(
     }
     Ok(out)
 }
+
+/// Converts a `YYYYMM` integer (e.g. `202603`) to a month.
+pub fn month_from_yyyymm(v: i64) -> Option<YearMonth> {
+    let y = i32::try_from(v / 100).ok()?;
+    let m = u32::try_from(v % 100).ok()?;
+    YearMonth::new(y, m)
+}
+
+/// Long-form histories for [`pensions`]: one row per period, rows of one person contiguous.
+pub struct PeriodColumns<'a> {
+    /// Person index (0-based, into the person columns) of each period.
+    pub person: &'a [i64],
+    /// First month, `YYYYMM`.
+    pub from: &'a [i64],
+    /// Last month, `YYYYMM`.
+    pub to: &'a [i64],
+    /// Monthly income.
+    pub income: &'a [Money],
+    /// Back-paid period (coefficient 1.00).
+    pub back_paid: &'a [bool],
+}
+
+/// One person's pension, as columns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PensionColumns {
+    /// 1 when a pension is due.
+    pub eligible: Vec<u8>,
+    /// Monthly pension.
+    pub monthly_pension: Vec<Money>,
+    /// Mbq.
+    pub average_income: Vec<Money>,
+    /// Rate in basis points (0.555 → 5550).
+    pub rate_bp: Vec<i64>,
+    /// Contribution months.
+    pub contribution_months: Vec<i64>,
+    /// One-time allowance on retirement.
+    pub retirement_allowance: Vec<Money>,
+    /// Pension start, `YYYYMM` (0 when not eligible).
+    pub pension_start: Vec<i64>,
+    /// Error code per person (`""` when computed).
+    pub error: Vec<&'static str>,
+}
+
+/// Full pension calculations for persons given as columns (`sex`: 0 male, 1 female;
+/// `birth` and `claim` as `YYYYMM`, `claim` 0 for the earliest start). Period rows name
+/// their person as `person_base + i` (so a caller can split the persons into chunks). Each person is
+/// computed exactly as the `pension` calculation computes it (without a trace); an invalid
+/// person gets its error code and does not affect the others.
+///
+/// # Errors
+/// `value_out_of_range` when columns differ in length or period rows are not grouped by
+/// person.
+pub fn pensions(
+    params: &Params,
+    sex: &[u8],
+    birth: &[i64],
+    claim: &[i64],
+    periods: &PeriodColumns<'_>,
+    person_base: i64,
+) -> Result<PensionColumns, Error> {
+    use crate::history::{History, Period, Scheme};
+    use crate::pension::{self, PensionInput};
+    use crate::retirement::{BirthDate, BirthPrecision, Sex};
+    let n = sex.len();
+    let np = periods.person.len();
+    let bad = |what: &str| Error::ValueOutOfRange {
+        field: "columns".into(),
+        value: what.into(),
+        expected: "equal-length columns, periods grouped by person".into(),
+    };
+    if birth.len() != n || claim.len() != n {
+        return Err(bad("person columns differ in length"));
+    }
+    if [
+        periods.from.len(),
+        periods.to.len(),
+        periods.income.len(),
+        periods.back_paid.len(),
+    ]
+    .iter()
+    .any(|l| *l != np)
+    {
+        return Err(bad("period columns differ in length"));
+    }
+    let mut out = PensionColumns::default();
+    let mut row = 0usize;
+    for person in 0..n {
+        let start = row;
+        while row < np && periods.person[row] == person_base + person as i64 {
+            row += 1;
+        }
+        let result = (|| -> Result<pension::Pension, Error> {
+            let sex = match sex[person] {
+                0 => Sex::Male,
+                1 => Sex::Female,
+                _ => {
+                    return Err(Error::InvalidSex {
+                        field: "sex".into(),
+                        value: sex[person].to_string(),
+                    })
+                }
+            };
+            let bm = month_from_yyyymm(birth[person]).ok_or_else(|| Error::InvalidDate {
+                field: "birth".into(),
+                value: birth[person].to_string(),
+                expected: "YYYYMM",
+            })?;
+            let birth = BirthDate {
+                date: bm.first_day(),
+                precision: BirthPrecision::Month,
+            };
+            let claim_month = match claim[person] {
+                0 => None,
+                c => Some(month_from_yyyymm(c).ok_or_else(|| Error::InvalidMonth {
+                    field: "claim".into(),
+                    value: c.to_string(),
+                })?),
+            };
+            let mut ps = Vec::with_capacity(row - start);
+            for r in start..row {
+                let from =
+                    month_from_yyyymm(periods.from[r]).ok_or_else(|| Error::InvalidMonth {
+                        field: format!("history[{}].from", r - start),
+                        value: periods.from[r].to_string(),
+                    })?;
+                let to = month_from_yyyymm(periods.to[r]).ok_or_else(|| Error::InvalidMonth {
+                    field: format!("history[{}].to", r - start),
+                    value: periods.to[r].to_string(),
+                })?;
+                ps.push(Period {
+                    from,
+                    to,
+                    income: periods.income[r],
+                    scheme: Scheme::Voluntary,
+                    back_paid: periods.back_paid[r],
+                    categories: Vec::new(),
+                    province: None,
+                    index: r - start,
+                });
+            }
+            let history = History::from_periods(ps, "history")?;
+            let mut quiet = crate::trace::Trace::new(false);
+            Ok(pension::evaluate(
+                params,
+                &PensionInput {
+                    sex,
+                    birth,
+                    history,
+                    claim_month,
+                },
+                &mut quiet,
+            )?
+            .pension)
+        })();
+        match result {
+            Ok(p) => {
+                out.eligible.push(u8::from(p.eligible));
+                out.monthly_pension.push(p.monthly_pension);
+                out.average_income.push(p.average_income);
+                out.rate_bp.push(
+                    (p.rate * rust_decimal::Decimal::from(10_000))
+                        .trunc()
+                        .mantissa() as i64,
+                );
+                out.contribution_months
+                    .push(i64::from(p.contribution_months));
+                out.retirement_allowance.push(p.retirement_allowance);
+                out.pension_start.push(
+                    p.pension_start
+                        .and_then(YearMonth::of_date)
+                        .map_or(0, |m| i64::from(m.year()) * 100 + i64::from(m.month())),
+                );
+                out.error.push("");
+            }
+            Err(e) => {
+                out.eligible.push(0);
+                out.monthly_pension.push(0);
+                out.average_income.push(0);
+                out.rate_bp.push(0);
+                out.contribution_months.push(0);
+                out.retirement_allowance.push(0);
+                out.pension_start.push(0);
+                out.error.push(e.code());
+            }
+        }
+    }
+    if row != np {
+        return Err(bad("period rows not grouped by person 0..n"));
+    }
+    Ok(out)
+}
+
+/// All statuses, indexed by their `u8` value.
+pub const ROW_STATUSES: [RowStatus; 9] = [
+    RowStatus::Ok,
+    RowStatus::IncomeBelowFloor,
+    RowStatus::IncomeAboveCeiling,
+    RowStatus::IncomeNotMultipleOfStep,
+    RowStatus::ParameterNotInForce,
+    RowStatus::SubsidisedMonthsOutOfRange,
+    RowStatus::UnknownCategory,
+    RowStatus::InvalidMoney,
+    RowStatus::InvalidMonth,
+];

@@ -459,7 +459,34 @@ fn income_at(p: &Params, income: Money, m: YearMonth) -> Money {
 
 /// Prices the regular months `first..=last` with `method`, starting from `subsidised`
 /// months already supported. Every payment equals the `contribution` calculation's.
+#[allow(clippy::too_many_arguments)]
 fn price(
+    p: &Params,
+    i: &EstimateInput,
+    method: Method,
+    advance_months: u32,
+    first: YearMonth,
+    last: YearMonth,
+    subsidised: u32,
+    w: &mut Trace,
+) -> Result<(Vec<Payment>, u32)> {
+    let mut quiet = Trace::new(false);
+    let r = price_quiet(
+        p,
+        i,
+        method,
+        advance_months,
+        first,
+        last,
+        subsidised,
+        &mut quiet,
+    );
+    w.absorb(quiet);
+    r
+}
+
+#[allow(clippy::too_many_arguments)]
+fn price_quiet(
     p: &Params,
     i: &EstimateInput,
     method: Method,
@@ -581,6 +608,7 @@ fn support_cap(p: &Params, m: YearMonth) -> u32 {
     p.support_cap_months.at(m).map_or(0, |f| *f.value)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn quote(
     p: &Params,
     i: &EstimateInput,
@@ -603,10 +631,8 @@ fn quote(
         ),
         fund_rate_monthly: None,
     };
-    let mut quiet = Trace::new(false);
-    let c = contribution::compute(p, &input, &mut quiet);
-    warnings.absorb(quiet);
-    c
+    // `warnings` must be a trace with steps disabled: only its warnings are kept.
+    contribution::compute(p, &input, warnings)
 }
 
 /// Runs a projection.
@@ -670,7 +696,9 @@ pub fn project_with(
     let back = match pl.back {
         Some((m, n)) if n > 0 => {
             let inc = income_at(p, i.income, m);
-            let c = quote(p, i, m, inc, Method::BackPayment, n, 0, t)?;
+            let mut quiet = Trace::new(false);
+            let c = quote(p, i, m, inc, Method::BackPayment, n, 0, &mut quiet)?;
+            t.absorb(quiet);
             Some((m, n, inc, c.payable))
         }
         _ => None,

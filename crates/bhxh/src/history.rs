@@ -254,6 +254,54 @@ impl History {
         Ok(History { periods })
     }
 
+    /// Builds a history from periods already typed (the batch path), with the same checks as
+    /// [`History::from_raw`].
+    ///
+    /// # Errors
+    /// `empty_history`, `period_reversed`, `invalid_money`, `history_too_long`,
+    /// `overlapping_periods`.
+    pub fn from_periods(mut periods: Vec<Period>, field: &str) -> Result<History> {
+        if periods.is_empty() {
+            return Err(Error::EmptyHistory {
+                field: field.into(),
+            });
+        }
+        for p in &periods {
+            if p.to < p.from {
+                return Err(Error::PeriodReversed {
+                    field: format!("{field}[{}].to", p.index),
+                    from: p.from,
+                    to: p.to,
+                });
+            }
+            if !(0..=money::MAX_MONEY).contains(&p.income) {
+                return Err(Error::InvalidMoney {
+                    field: format!("{field}[{}].income", p.index),
+                    value: p.income.to_string(),
+                });
+            }
+        }
+        let total: u64 = periods.iter().map(|p| u64::from(p.months())).sum();
+        if total > u64::from(MAX_MONTHS) {
+            return Err(Error::HistoryTooLong {
+                field: field.into(),
+                months: total,
+            });
+        }
+        periods.sort_by_key(|p| (p.from, p.index));
+        for w in periods.windows(2) {
+            if w[1].from <= w[0].to {
+                let later = w[0].index.max(w[1].index);
+                let other = w[0].index.min(w[1].index);
+                return Err(Error::OverlappingPeriods {
+                    field: format!("{field}[{later}]"),
+                    other: format!("{field}[{other}]"),
+                });
+            }
+        }
+        Ok(History { periods })
+    }
+
     /// Total months.
     pub fn months(&self) -> u32 {
         self.periods.iter().map(Period::months).sum()

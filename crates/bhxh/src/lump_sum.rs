@@ -184,10 +184,16 @@ pub fn evaluate(
     };
     let avg = average_income(p, h, settlement, "settlement_month", "history", t)?;
     let (y_pre, y_post, per_year) = per_year_value(h, avg.mbq)?;
-    let paid = h.payments(p, "history")?;
-    let support = given_support.unwrap_or(paid.state + paid.local);
     let exempt = matches!(reason, Reason::SeriousIllness | Reason::SevereDisability);
     let under_year = months < 12;
+    // The month-by-month payments are only needed when the support is not given or the
+    // period is under a year (the amount paid).
+    let paid = if under_year || given_support.is_none() {
+        h.payments(p, "history")?
+    } else {
+        crate::history::Payments::default()
+    };
+    let support = given_support.unwrap_or(paid.state + paid.local);
     let (gross, deducted) = if under_year {
         let own = given_support.map_or(paid.own, |s| paid.gross - s);
         (own.min(2 * avg.mbq).max(0), 0)

@@ -150,6 +150,13 @@ impl Trace {
         month: crate::YearMonth,
         used_from: crate::YearMonth,
     ) {
+        if self
+            .warnings
+            .iter()
+            .any(|w| w.code == "parameter_extrapolated" && w.key == parameter)
+        {
+            return;
+        }
         self.warn_keyed(
             "parameter_extrapolated",
             parameter,

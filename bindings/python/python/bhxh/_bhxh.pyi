@@ -1,0 +1,43 @@
+# Type stubs of the compiled module (checked against it by tests/test_stubs.py).
+from typing import List, Optional, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+class EngineError(ValueError): ...
+
+def evaluate(request: str) -> str: ...
+def evaluate_json(request: str) -> str: ...
+def version() -> str: ...
+def parameters() -> str: ...
+def row_status_codes() -> List[str]: ...
+def quote_monthly(
+    month: npt.NDArray[np.int64],
+    income: npt.NDArray[np.int64],
+    category: npt.NDArray[np.uint8],
+    subsidised_before: npt.NDArray[np.int64],
+    province: Optional[str] = None,
+    overlay: Optional[str] = None,
+) -> Tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.uint8]
+]: ...
+def pensions(
+    sex: npt.NDArray[np.uint8],
+    birth: npt.NDArray[np.int64],
+    claim: npt.NDArray[np.int64],
+    person: npt.NDArray[np.int64],
+    from_: npt.NDArray[np.int64],
+    to: npt.NDArray[np.int64],
+    income: npt.NDArray[np.int64],
+    back_paid: npt.NDArray[np.bool_],
+    overlay: Optional[str] = None,
+) -> Tuple[
+    npt.NDArray[np.uint8],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    List[str],
+]: ...

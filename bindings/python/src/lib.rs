@@ -1,0 +1,272 @@
+//! Python binding of the `bhxh` engine (module `bhxh._bhxh`).
+//!
+//! A thin layer: JSON requests in and out through the engine's one entry point, and two
+//! columnar batch functions over numpy arrays that release the GIL and use both cores.
+//! Errors cross the boundary in one place (`engine_error`); no pension logic lives here.
+
+use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+pyo3::create_exception!(
+    _bhxh,
+    EngineError,
+    PyValueError,
+    "An engine error: args are (code, field, message, message_vi)."
+);
+
+/// The one place where an engine error becomes a Python exception.
+fn engine_error(e: &bhxh::Error) -> PyErr {
+    EngineError::new_err((
+        e.code(),
+        e.field().map(str::to_string),
+        e.to_string(),
+        e.message_vi(),
+    ))
+}
+
+fn params(overlay: Option<&str>) -> Result<bhxh::Params, bhxh::Error> {
+    let base = bhxh::Params::embedded()?;
+    match overlay {
+        None => Ok(base.clone()),
+        Some(text) => {
+            let v: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| bhxh::Error::MalformedJson {
+                    detail: e.to_string(),
+                })?;
+            base.with_overlay(&v)
+        }
+    }
+}
+
+/// Evaluates one JSON request; raises `EngineError` on a contract error.
+#[pyfunction]
+fn evaluate(py: Python<'_>, request: &str) -> PyResult<String> {
+    py.detach(|| bhxh::evaluate(request))
+        .map_err(|e| engine_error(&e))
+}
+
+/// Evaluates one JSON request; returns the response or the error object, never raises.
+#[pyfunction]
+fn evaluate_json(py: Python<'_>, request: &str) -> String {
+    py.detach(|| bhxh::evaluate_to_json(request).0)
+}
+
+/// The engine version.
+#[pyfunction]
+fn version() -> &'static str {
+    bhxh::ENGINE_VERSION
+}
+
+/// The legal parameter catalogue as JSON.
+#[pyfunction]
+fn parameters() -> String {
+    bhxh::parameters::catalogue().to_string()
+}
+
+type Quotes<'py> = (
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<u8>>,
+);
+
+/// Monthly quotes over columns: `month` as YYYYMM, `category` as the index of
+/// (poor, near_poor, ethnic_minority, island_or_special_zone, other). Returns
+/// (gross, state_support, local_support, payable, status) arrays.
+#[pyfunction]
+#[pyo3(signature = (month, income, category, subsidised_before, province=None, overlay=None))]
+fn quote_monthly<'py>(
+    py: Python<'py>,
+    month: PyReadonlyArray1<'py, i64>,
+    income: PyReadonlyArray1<'py, i64>,
+    category: PyReadonlyArray1<'py, u8>,
+    subsidised_before: PyReadonlyArray1<'py, i64>,
+    province: Option<&str>,
+    overlay: Option<&str>,
+) -> PyResult<Quotes<'py>> {
+    let (m, inc, cat, sub) = (
+        month.as_slice()?,
+        income.as_slice()?,
+        category.as_slice()?,
+        subsidised_before.as_slice()?,
+    );
+    let n = m.len();
+    if inc.len() != n || cat.len() != n || sub.len() != n {
+        return Err(PyValueError::new_err("columns must have the same length"));
+    }
+    let p = params(overlay).map_err(|e| engine_error(&e))?;
+    let mut gross = vec![0i64; n];
+    let mut state = vec![0i64; n];
+    let mut local = vec![0i64; n];
+    let mut payable = vec![0i64; n];
+    let mut status = vec![0u8; n];
+    py.detach(|| {
+        let half = n / 2;
+        let run = |lo: usize,
+                   g: &mut [i64],
+                   s: &mut [i64],
+                   l: &mut [i64],
+                   pa: &mut [i64],
+                   st: &mut [u8]| {
+            let mut q = bhxh::batch::MonthlyQuoter::new(&p, province);
+            for k in 0..g.len() {
+                let i = lo + k;
+                let months_before = u32::try_from(sub[i]).unwrap_or(u32::MAX);
+                let r = match bhxh::batch::month_from_yyyymm(m[i]) {
+                    None => Err(bhxh::batch::RowStatus::InvalidMonth),
+                    Some(month) => q.quote(month, inc[i], cat[i], months_before),
+                };
+                match r {
+                    Ok(x) => {
+                        g[k] = x.gross;
+                        s[k] = x.state_support;
+                        l[k] = x.local_support;
+                        pa[k] = x.payable;
+                    }
+                    Err(e) => st[k] = e as u8,
+                }
+            }
+        };
+        let (g1, g2) = gross.split_at_mut(half);
+        let (s1, s2) = state.split_at_mut(half);
+        let (l1, l2) = local.split_at_mut(half);
+        let (p1, p2) = payable.split_at_mut(half);
+        let (t1, t2) = status.split_at_mut(half);
+        std::thread::scope(|sc| {
+            sc.spawn(|| run(0, g1, s1, l1, p1, t1));
+            run(half, g2, s2, l2, p2, t2);
+        });
+    });
+    Ok((
+        gross.into_pyarray(py),
+        state.into_pyarray(py),
+        local.into_pyarray(py),
+        payable.into_pyarray(py),
+        status.into_pyarray(py),
+    ))
+}
+
+type Pensions<'py> = (
+    Bound<'py, PyArray1<u8>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<i64>>,
+    Vec<&'static str>,
+);
+
+/// Full pension calculations over columns. Persons: `sex` (0 male, 1 female), `birth` and
+/// `claim` (YYYYMM; claim 0 = earliest start). Periods (grouped by person, in person
+/// order): `person`, `from_`, `to`, `income`, `back_paid`. Returns (eligible,
+/// monthly_pension, average_income, rate_bp, contribution_months, retirement_allowance,
+/// pension_start, errors).
+#[pyfunction]
+#[pyo3(signature = (sex, birth, claim, person, from_, to, income, back_paid, overlay=None))]
+#[allow(clippy::too_many_arguments)]
+fn pensions<'py>(
+    py: Python<'py>,
+    sex: PyReadonlyArray1<'py, u8>,
+    birth: PyReadonlyArray1<'py, i64>,
+    claim: PyReadonlyArray1<'py, i64>,
+    person: PyReadonlyArray1<'py, i64>,
+    from_: PyReadonlyArray1<'py, i64>,
+    to: PyReadonlyArray1<'py, i64>,
+    income: PyReadonlyArray1<'py, i64>,
+    back_paid: PyReadonlyArray1<'py, bool>,
+    overlay: Option<&str>,
+) -> PyResult<Pensions<'py>> {
+    let (sx, b, c) = (sex.as_slice()?, birth.as_slice()?, claim.as_slice()?);
+    let (pe, fr, t, inc, bp) = (
+        person.as_slice()?,
+        from_.as_slice()?,
+        to.as_slice()?,
+        income.as_slice()?,
+        back_paid.as_slice()?,
+    );
+    let p = params(overlay).map_err(|e| engine_error(&e))?;
+    let n = sx.len();
+    let result = py.detach(|| {
+        // Two chunks of persons; the period rows split where the second chunk's persons start.
+        let half = (n / 2) as i64;
+        let cut = pe.partition_point(|x| *x < half);
+        let cols = |lo: usize, hi: usize| bhxh::batch::PeriodColumns {
+            person: &pe[lo..hi],
+            from: &fr[lo..hi],
+            to: &t[lo..hi],
+            income: &inc[lo..hi],
+            back_paid: &bp[lo..hi],
+        };
+        let h = half as usize;
+        std::thread::scope(|sc| {
+            let first = sc.spawn(|| {
+                bhxh::batch::pensions(
+                    &p,
+                    &sx[..h],
+                    &b[..h.min(b.len())],
+                    &c[..h.min(c.len())],
+                    &cols(0, cut),
+                    0,
+                )
+            });
+            let second = bhxh::batch::pensions(
+                &p,
+                &sx[h..],
+                b.get(h..).unwrap_or(&[]),
+                c.get(h..).unwrap_or(&[]),
+                &cols(cut, pe.len()),
+                half,
+            );
+            let first = first.join().unwrap_or_else(|_| {
+                Err(bhxh::Error::Overflow {
+                    field: "columns".into(),
+                })
+            });
+            (first, second)
+        })
+    });
+    let (mut a, b2) = match result {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return Err(engine_error(&e)),
+    };
+    a.eligible.extend(b2.eligible);
+    a.monthly_pension.extend(b2.monthly_pension);
+    a.average_income.extend(b2.average_income);
+    a.rate_bp.extend(b2.rate_bp);
+    a.contribution_months.extend(b2.contribution_months);
+    a.retirement_allowance.extend(b2.retirement_allowance);
+    a.pension_start.extend(b2.pension_start);
+    a.error.extend(b2.error);
+    Ok((
+        a.eligible.into_pyarray(py),
+        a.monthly_pension.into_pyarray(py),
+        a.average_income.into_pyarray(py),
+        a.rate_bp.into_pyarray(py),
+        a.contribution_months.into_pyarray(py),
+        a.retirement_allowance.into_pyarray(py),
+        a.pension_start.into_pyarray(py),
+        a.error,
+    ))
+}
+
+/// The status codes of `quote_monthly`, indexed by status value.
+#[pyfunction]
+fn row_status_codes() -> Vec<&'static str> {
+    bhxh::batch::ROW_STATUSES.iter().map(|s| s.code()).collect()
+}
+
+#[pymodule]
+fn _bhxh(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("EngineError", m.py().get_type::<EngineError>())?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(parameters, m)?)?;
+    m.add_function(wrap_pyfunction!(quote_monthly, m)?)?;
+    m.add_function(wrap_pyfunction!(pensions, m)?)?;
+    m.add_function(wrap_pyfunction!(row_status_codes, m)?)?;
+    Ok(())
+}

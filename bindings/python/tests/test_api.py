@@ -1,0 +1,55 @@
+"""The typed Python API: keyword functions, errors with codes, no panic reaching Python."""
+import json
+import random
+
+import pytest
+
+import bhxh
+
+
+def test_contribution_and_errors():
+    r = bhxh.contribution(payment_month="2026-03", income=2_000_000, categories=["near_poor"])
+    assert (r["gross"], r["state_support"], r["payable"]) == (440_000, 132_000, 308_000)
+    with pytest.raises(bhxh.IncomeError) as e:
+        bhxh.contribution(payment_month="2027-01", income=1_500_000)
+    assert e.value.code == "income_below_floor" and e.value.field == "income"
+    assert "thấp hơn" in e.value.message_vi
+    assert isinstance(e.value, ValueError)
+    with pytest.raises(bhxh.InputError) as e:
+        bhxh.evaluate({"calculation": "contribution", "payment_month": "2026-13", "income": 1, "method": "monthly"})
+    assert e.value.code == "invalid_month" and e.value.field == "payment_month"
+    with pytest.raises(bhxh.HistoryError) as e:
+        bhxh.pension(sex="male", birth_date="1960", history=[{"from": "2020-05", "to": "2020-01", "income": 2_000_000}])
+    assert e.value.code == "period_reversed"
+    with pytest.raises(bhxh.TargetUnreachableError):
+        bhxh.minimum_income(as_of="2026-11-28", sex="female", birth_date="1986-05", target_monthly_pension=10**9)
+
+
+def test_keyword_functions_speak_the_contract():
+    assert bhxh.retirement(sex="female", birth_date="1966-09")["age_reached_month"] == "2022-05"
+    p = bhxh.pension(sex="female", birth_date="1975-05", history=[{"from": "2012-01", "to": "2032-09", "income": 4_000_000}])
+    assert p["eligible"] is True and p["rate"] == "0.57"
+    e = bhxh.estimate(as_of="2026-11-28", sex="female", birth_date="1986-05", income=2_000_000,
+                      categories=["near_poor"], province="hue")
+    assert e["monthly_payment"] == 308_000 and e["health_insurance"] is True
+    assert bhxh.death(death_month="2026-07", pension={"monthly_amount": 3_000_000, "start_month": "2026-07"})["survivor_lump_sum"] == 144_000_000
+    assert bhxh.social_pension(birth_date="1940", month="2025-07")["monthly_amount"] == 500_000
+    cat = bhxh.parameters()
+    assert all(v["citation"]["document"] for p in cat for v in p.get("values", []))
+    assert bhxh.version() == bhxh.__version__
+
+
+def test_no_input_crashes_the_host():
+    rng = random.Random(7)
+    junk = [None, 1.5, -1, "x", [], {}, {"a": 1}, 10**30, "2026-03", True]
+    keys = ["calculation", "payment_month", "income", "method", "history", "sex", "birth_date", "months"]
+    for _ in range(500):
+        req = {"calculation": rng.choice(["contribution", "pension", "estimate", "death", "nope"])}
+        for k in rng.sample(keys, 3):
+            req[k] = rng.choice(junk)
+        out = json.loads(bhxh.evaluate_json(json.dumps(req)))
+        assert "error" in out or "calculation" in out
+    for text in ["", "{", "\x00", "[1,2]", '{"calculation": "contribution"' * 100]:
+        assert "error" in json.loads(bhxh.evaluate_json(text))
+    with pytest.raises(bhxh.InputError):
+        bhxh.evaluate({"calculation": "contribution", "income": float("nan")})

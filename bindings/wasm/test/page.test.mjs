@@ -1,0 +1,141 @@
+// The estimator page's pure helpers (www/app.mjs) under Node, without the engine:
+// formatting, the `estimate` request built from the form, the share link, the chart's
+// incomes and the dictionary.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CHOICES,
+  DEFAULT_INPUTS,
+  STRINGS,
+  asContractError,
+  buildRequest,
+  chartIncomes,
+  decodeHash,
+  encodeHash,
+  formatAge,
+  formatDuration,
+  formatMillions,
+  formatMoney,
+  formatMonth,
+  formatRate,
+  today,
+} from '../../../www/app.mjs';
+
+test('money: dots and "đ" in Vietnamese, commas and "VND" in English', () => {
+  assert.equal(formatMoney(1500000, 'vi'), '1.500.000 đ');
+  assert.equal(formatMoney(1500000, 'en'), '1,500,000 VND');
+  assert.equal(formatMoney(0, 'vi'), '0 đ');
+  assert.equal(formatMoney(999, 'vi'), '999 đ');
+  assert.equal(formatMoney(1000, 'en'), '1,000 VND');
+  assert.equal(formatMoney(-35200, 'vi'), '-35.200 đ');
+  assert.equal(formatMoney(1234567890123, 'vi'), '1.234.567.890.123 đ');
+  assert.equal(formatMoney(undefined, 'vi'), '—');
+});
+
+test('rates, ages, durations, months', () => {
+  assert.equal(formatRate('0.52', 'vi'), '52%');
+  assert.equal(formatRate('0.565', 'vi'), '56,5%');
+  assert.equal(formatRate('0.565', 'en'), '56.5%');
+  assert.equal(formatAge({ years: 66, months: 0 }, 'vi'), '66 tuổi');
+  assert.equal(formatAge({ years: 56, months: 4 }, 'vi'), '56 tuổi 4 tháng');
+  assert.equal(formatAge({ years: 56, months: 1 }, 'en'), '56 years 1 month');
+  assert.equal(formatDuration(218, 'vi'), '18 năm 2 tháng');
+  assert.equal(formatDuration(12, 'en'), '1 year');
+  assert.equal(formatMonth('2045-02-01', 'vi'), 'tháng 2/2045');
+  assert.equal(formatMonth('2045-02', 'en'), 'February 2045');
+  assert.equal(formatMillions(1500000, 'vi'), '1,5 tr');
+  assert.equal(formatMillions(10000000, 'en'), '10M');
+  assert.equal(today(new Date(2026, 10, 28)), '2026-11-28');
+});
+
+test('the estimate request built from the form', () => {
+  const inputs = {
+    ...DEFAULT_INPUTS,
+    birth: '1985',
+    income: '2000000',
+    category: 'near_poor',
+    province: 'hue',
+  };
+  assert.deepEqual(buildRequest(inputs, '2026-11-28'), {
+    request: {
+      calculation: 'estimate',
+      as_of: '2026-11-28',
+      sex: 'female',
+      birth_date: '1985',
+      income: 2000000,
+      categories: ['near_poor'],
+      province: 'hue',
+      method: 'monthly',
+    },
+  });
+  const advance = buildRequest(
+    { ...inputs, method: 'advance', advanceYears: '3', years: '20', province: 'none' },
+    '2026-11-28',
+  ).request;
+  assert.equal(advance.months, 36);
+  assert.equal(advance.contribution_years, 20);
+  assert.ok(!('province' in advance));
+  assert.ok(!('province' in buildRequest({ ...inputs, province: 'other' }, '2026-11-28').request));
+  // An empty birth date computes the example (the placeholder year).
+  assert.equal(buildRequest({ ...inputs, birth: ' ' }, '2026-11-28').request.birth_date, '1985');
+  // Client-side problems come in the contract's error shape, in both languages.
+  const missing = buildRequest({ ...inputs, income: '' }, '2026-11-28').error;
+  assert.equal(missing.field, 'income');
+  assert.ok(missing.message && missing.message_vi && missing.message !== missing.message_vi);
+  assert.equal(buildRequest(inputs, '2026-11-28', { incomeBad: true }).error.code, 'invalid_money');
+});
+
+test('the share link round-trips and ignores damaged values', () => {
+  const inputs = {
+    sex: 'female', birth: '1985', income: '2000000', category: 'near_poor',
+    province: 'hue', years: '', method: 'monthly', advanceYears: '5',
+  };
+  const hash = encodeHash(inputs, 'vi');
+  assert.equal(hash, 's=female&b=1985&i=2000000&c=near_poor&p=hue&y=&m=monthly&l=vi');
+  const back = decodeHash(`#${hash}`);
+  assert.equal(back.lang, 'vi');
+  for (const k of ['sex', 'birth', 'income', 'category', 'province', 'years', 'method']) {
+    assert.equal(back.inputs[k], inputs[k], k);
+  }
+  const adv = decodeHash(`#${encodeHash({ ...inputs, method: 'advance', advanceYears: '4' }, 'en')}`);
+  assert.equal(adv.inputs.advanceYears, '4');
+  assert.equal(adv.lang, 'en');
+  assert.deepEqual(decodeHash('#s=robot&c=rich&b=<script>&i=1e9x&m=weekly&l=fr'), { inputs: {} });
+  assert.deepEqual(decodeHash(''), { inputs: {} });
+});
+
+test('chart incomes: on the step, from the floor, about eight of them', () => {
+  const xs = chartIncomes(1500000, 50600000, 2000000);
+  assert.equal(xs[0], 1500000);
+  assert.equal(xs.at(-1), 10000000);
+  assert.ok(xs.length >= 7 && xs.length <= 8, xs.join());
+  assert.ok(xs.every((x) => x % 50000 === 0));
+  assert.deepEqual(xs, [...xs].sort((a, b) => a - b));
+  // A high income moves the top of the axis above it, never past the ceiling.
+  assert.ok(chartIncomes(1500000, 50600000, 20000000).at(-1) >= 20000000);
+  assert.equal(chartIncomes(1500000, 50600000, 50600000).at(-1), 50600000);
+});
+
+test('engine errors in any shape become the contract error object', () => {
+  const e = Object.assign(new Error('income below'), {
+    code: 'income_below_floor', field: 'income', message_vi: 'Thu nhập thấp hơn',
+  });
+  assert.deepEqual(asContractError(e), {
+    code: 'income_below_floor', field: 'income', message: 'income below', message_vi: 'Thu nhập thấp hơn',
+  });
+  const fromText = asContractError('{"error":{"code":"malformed_json","message":"x","message_vi":"y"}}');
+  assert.equal(fromText.code, 'malformed_json');
+  assert.equal(asContractError(new TypeError('boom')).code, 'internal_error');
+});
+
+test('every string exists in both languages', () => {
+  assert.deepEqual(Object.keys(STRINGS.en).sort(), Object.keys(STRINGS.vi).sort());
+  for (const lang of ['vi', 'en']) {
+    for (const [k, v] of Object.entries(STRINGS[lang])) assert.ok(v.trim(), `${lang}.${k}`);
+  }
+  for (const c of CHOICES.category) assert.ok(STRINGS.vi[`cat_${c}`] && STRINGS.en[`cat_${c}`]);
+  for (const p of CHOICES.province) assert.ok(STRINGS.vi[`prov_${p}`] && STRINGS.en[`prov_${p}`]);
+  for (const m of CHOICES.method) assert.ok(STRINGS.vi[`m_${m}`] && STRINGS.en[`m_${m}`]);
+  assert.equal(STRINGS.vi.disclaimer, 'Ước tính, không thay thế quyết định của cơ quan BHXH.');
+});
