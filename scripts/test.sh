@@ -19,7 +19,7 @@ t cargo test --workspace --exclude bhxh-python --doc --locked
 
 # WebAssembly: build the package, then the corpus/API tests under Node and the page in Chromium.
 t bash scripts/build-wasm.sh
-t node --test bindings/wasm/test/
+t env BHXH_REQUIRE_BROWSER=1 node --test bindings/wasm/test/
 
 # Python: build the abi3 wheel, install it in the venv, run pytest (corpus, API, batch, stubs, example).
 rm -rf dist
