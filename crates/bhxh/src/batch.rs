@@ -332,7 +332,6 @@ pub fn quote_monthly_columns(
             expected: "columns of equal length".into(),
         });
     }
-    let mut q = MonthlyQuoter::new(params, province);
     let mut out = QuoteColumns {
         gross: vec![0; n],
         state_support: vec![0; n],
@@ -340,16 +339,28 @@ pub fn quote_monthly_columns(
         payable: vec![0; n],
         status: vec![RowStatus::Ok; n],
     };
-    for i in 0..n {
-        match q.quote(months[i], incomes[i], categories[i], subsidised_before[i]) {
-            Ok(r) => {
-                out.gross[i] = r.gross;
-                out.state_support[i] = r.state_support;
-                out.local_support[i] = r.local_support;
-                out.payable[i] = r.payable;
-            }
-            Err(st) => out.status[i] = st,
-        }
+    let mut codes = vec![0u8; n];
+    let slices = QuoteSlices {
+        gross: &mut out.gross,
+        state_support: &mut out.state_support,
+        local_support: &mut out.local_support,
+        payable: &mut out.payable,
+        status: &mut codes,
+    };
+    quote_monthly_into(
+        params,
+        province,
+        months,
+        incomes,
+        categories,
+        subsidised_before,
+        slices,
+    )?;
+    for (s, c) in out.status.iter_mut().zip(&codes) {
+        *s = ROW_STATUSES
+            .get(usize::from(*c))
+            .copied()
+            .unwrap_or_default();
     }
     Ok(out)
 }
@@ -557,3 +568,40 @@ pub const ROW_STATUSES: [RowStatus; 9] = [
     RowStatus::InvalidMoney,
     RowStatus::InvalidMonth,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_report_each_row() {
+        let p = Params::embedded().unwrap();
+        let m = |s: &str| s.parse::<YearMonth>().unwrap();
+        let months = [
+            m("2026-03"),
+            m("2027-01"),
+            m("2015-06"),
+            m("2026-03"),
+            m("2026-03"),
+        ];
+        let incomes = [2_000_000, 2_200_000, 1_000_000, 2_000_001, 2_000_000];
+        let cats = [1u8, 0, 4, 4, 9];
+        let before = [0u32, 120, 0, 0, 0];
+        let out = quote_monthly_columns(p, None, &months, &incomes, &cats, &before).unwrap();
+        assert_eq!(out.payable[..2], [308_000, 484_000]);
+        assert_eq!(out.state_support[..2], [132_000, 0]);
+        assert_eq!(
+            out.status,
+            [
+                RowStatus::Ok,
+                RowStatus::Ok,
+                RowStatus::ParameterNotInForce,
+                RowStatus::IncomeNotMultipleOfStep,
+                RowStatus::UnknownCategory
+            ]
+        );
+        assert!(quote_monthly_columns(p, None, &months, &incomes[..2], &cats, &before).is_err());
+        assert_eq!(month_from_yyyymm(202613), None);
+        assert_eq!(month_from_yyyymm(202612), Some(m("2026-12")));
+    }
+}

@@ -3,12 +3,12 @@
 //! [`evaluate`] is the single entry point the command, the WebAssembly package and the
 //! Python package call; they give byte-identical responses because they all serialise here.
 
-use crate::contribution::{self, Contribution, ContributionInput};
+use crate::contribution::{self, ContributionInput};
 use crate::error::{Error, Result};
 use crate::history::RawPeriod;
 use crate::input::Fields;
 use crate::parameters::Params;
-use crate::retirement::{self, Retirement};
+use crate::retirement;
 use crate::trace::{Trace, TraceStep, Warning};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -144,134 +144,146 @@ fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Re
         }
     };
     let with_trace = f.opt_bool("trace")?.unwrap_or(true);
-    let mut t = Trace::new(with_trace);
+    let t = Trace::new(with_trace);
     match calculation {
-        "contribution" => {
-            f.only(&[
-                "calculation",
-                "parameters",
-                "trace",
-                "payment_month",
-                "income",
-                "method",
-                "months",
-                "categories",
-                "province",
-                "subsidised_months_before",
-                "fund_rate_monthly",
-            ])?;
-            let input = ContributionInput::read(&mut f)?;
-            let r: Contribution = contribution::compute(params, &input, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "retirement" => {
-            f.only(&["calculation", "parameters", "trace", "sex", "birth_date"])?;
-            let r: Retirement = retirement::compute(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "pension" => {
-            f.only(&[
-                "calculation",
-                "parameters",
-                "trace",
-                "sex",
-                "birth_date",
-                "history",
-                "claim_month",
-            ])?;
-            let r = crate::pension::compute(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "lump_sum" => {
-            f.only(&[
-                "calculation",
-                "parameters",
-                "trace",
+        "contribution" => run(calculation, f, t, params, CONTRIBUTION, |p, f, t| {
+            let input = ContributionInput::read(f)?;
+            contribution::compute(p, &input, t)
+        }),
+        "retirement" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &["sex", "birth_date"],
+            retirement::compute,
+        ),
+        "pension" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &["sex", "birth_date", "history", "claim_month"],
+            crate::pension::compute,
+        ),
+        "lump_sum" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &[
                 "reason",
                 "settlement_month",
                 "history",
                 "support_received",
                 "sex",
                 "birth_date",
-            ])?;
-            let r = crate::lump_sum::compute(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "death" => {
-            f.only(&[
-                "calculation",
-                "parameters",
-                "trace",
-                "death_month",
-                "history",
-                "pension",
-            ])?;
-            let r = crate::death::compute(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "maternity" => {
-            f.only(&[
-                "calculation",
-                "parameters",
-                "trace",
-                "child_birth_month",
-                "history",
-                "children",
-            ])?;
-            let r = crate::maternity::compute(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "monthly_allowance" => {
-            f.only(&[
-                "calculation",
-                "parameters",
-                "trace",
+            ],
+            crate::lump_sum::compute,
+        ),
+        "death" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &["death_month", "history", "pension"],
+            crate::death::compute,
+        ),
+        "maternity" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &["child_birth_month", "history", "children"],
+            crate::maternity::compute,
+        ),
+        "monthly_allowance" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &[
                 "sex",
                 "birth_date",
                 "history",
                 "settlement_month",
                 "poor_or_near_poor_household",
-            ])?;
-            let r = crate::allowance::compute_monthly(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "social_pension" => {
-            f.only(&[
-                "calculation",
-                "parameters",
-                "trace",
+            ],
+            crate::allowance::compute_monthly,
+        ),
+        "social_pension" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &[
                 "birth_date",
                 "month",
                 "poor_or_near_poor_household",
                 "monthly_pension",
-            ])?;
-            let r = crate::allowance::compute_social(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "estimate" => {
-            let mut known = crate::estimate::fields();
-            known.extend(["calculation", "parameters", "trace"]);
-            f.only(&known)?;
-            let r = crate::estimate::compute(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "minimum_income" => {
-            let mut known = crate::estimate::minimum_fields();
-            known.extend(["calculation", "parameters", "trace"]);
-            f.only(&known)?;
-            let r = crate::estimate::compute_minimum(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
-        "compare" => {
-            f.only(&["calculation", "parameters", "trace", "base", "variants"])?;
-            let r = crate::estimate::compute_compare(params, &mut f, &mut t)?;
-            respond(calculation, r, t, params)
-        }
+            ],
+            crate::allowance::compute_social,
+        ),
+        "estimate" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &crate::estimate::fields(),
+            crate::estimate::compute,
+        ),
+        "minimum_income" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &crate::estimate::minimum_fields(),
+            crate::estimate::compute_minimum,
+        ),
+        "compare" => run(
+            calculation,
+            f,
+            t,
+            params,
+            &["base", "variants"],
+            crate::estimate::compute_compare,
+        ),
         other => Err(Error::UnknownCalculation {
             value: other.into(),
             expected: CALCULATIONS,
         }),
     }
+}
+
+/// Fields of a `contribution` request.
+const CONTRIBUTION: &[&str] = &[
+    "payment_month",
+    "income",
+    "method",
+    "months",
+    "categories",
+    "province",
+    "subsidised_months_before",
+    "fund_rate_monthly",
+];
+
+/// Fields every request may carry.
+const ENVELOPE: &[&str] = &["calculation", "parameters", "trace"];
+
+/// Checks the fields (unknown ones first), computes, serialises: the same three steps for
+/// every calculation.
+fn run<T: Serialize>(
+    calculation: &str,
+    mut f: Fields<'_>,
+    mut t: Trace,
+    params: &Params,
+    known: &[&str],
+    compute: impl FnOnce(&Params, &mut Fields<'_>, &mut Trace) -> Result<T>,
+) -> Result<String> {
+    let all: Vec<&str> = ENVELOPE.iter().chain(known).copied().collect();
+    f.only(&all)?;
+    let r = compute(params, &mut f, &mut t)?;
+    respond(calculation, r, t, params)
 }
 
 fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> Result<String> {

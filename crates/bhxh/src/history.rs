@@ -233,25 +233,7 @@ impl History {
                 index: i,
             });
         }
-        let total: u64 = periods.iter().map(|p| u64::from(p.months())).sum();
-        if total > u64::from(MAX_MONTHS) {
-            return Err(Error::HistoryTooLong {
-                field: field.into(),
-                months: total,
-            });
-        }
-        periods.sort_by_key(|p| (p.from, p.index));
-        for w in periods.windows(2) {
-            if w[1].from <= w[0].to {
-                let later = w[0].index.max(w[1].index);
-                let other = w[0].index.min(w[1].index);
-                return Err(Error::OverlappingPeriods {
-                    field: format!("{field}[{later}]"),
-                    other: format!("{field}[{other}]"),
-                });
-            }
-        }
-        Ok(History { periods })
+        History::from_periods(periods, field)
     }
 
     /// Builds a history from periods already typed (the batch path), with the same checks as
