@@ -297,8 +297,7 @@ fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> 
             parameters_hash: p.hash.clone(),
         },
     };
-    // One allocation sized for the trace instead of serde_json's doubling from 128 bytes.
-    let mut buf = Vec::with_capacity(512 + 640 * resp.trace.len());
-    serde_json::to_writer(&mut buf, &resp).map_err(|_| Error::Overflow { field: "$".into() })?;
-    String::from_utf8(buf).map_err(|_| Error::Overflow { field: "$".into() })
+    // `to_string` skips a UTF-8 re-validation of the output (measured: cheaper than
+    // pre-sizing a buffer and validating it).
+    serde_json::to_string(&resp).map_err(|_| Error::Overflow { field: "$".into() })
 }
