@@ -422,6 +422,38 @@ fn plan(
     Ok(Plan { first, last, back })
 }
 
+/// Law 41/2024 art. 141.9 (rules P-2): someone who joined before 2021 may retire at 60 (men)
+/// / 55 (women) once they have 20 years of voluntary contributions. When that comes before
+/// the roadmap age, a plan "until retirement age" ends there (the `pension` calculation on
+/// the projected history then applies the same rule).
+fn transitional_end(i: &EstimateInput, roadmap: YearMonth, t: &mut Trace) -> YearMonth {
+    let Some(h) = &i.history else { return roadmap };
+    let y2021 = YearMonth::new(2021, 1).unwrap_or(crate::month::LAW_2024_START);
+    if i.contribution_years.is_some() || !h.first_voluntary().is_some_and(|m| m < y2021) {
+        return roadmap;
+    }
+    let years = if i.sex == Sex::Male { 60 } else { 55 };
+    let alt = i.birth.month().plus(12 * years);
+    let need = 240u32.saturating_sub(h.months_of(Scheme::Voluntary));
+    let twenty = if need == 0 {
+        i.start.plus(-1)
+    } else {
+        i.start.plus(need as i32 - 1)
+    };
+    let end = alt.max(twenty);
+    if end >= roadmap {
+        return roadmap;
+    }
+    t.step("transitional_plan", end.to_string(), Cite::Law("Law 41/2024/QH15 art. 141.9; rules P-2"), || {
+        (
+            format!("joined before 2021; age {years} in {alt}; 240 voluntary months in {twenty} → plan ends {end}"),
+            format!("Tham gia trước năm 2021 nên được nghỉ hưu khi đủ {years} tuổi và đủ 20 năm đóng tự nguyện: dự tính đóng đến {}.", end.to_vi()),
+            format!("Joined before 2021, so the pension may start at {years} with 20 years of voluntary contributions: the plan runs until {end}."),
+        )
+    });
+    end
+}
+
 /// The earliest month after `m` at which a parameter used by a monthly quote changes.
 fn epoch_end(p: &Params, m: YearMonth, province: Option<&str>) -> YearMonth {
     let mut end = YearMonth::new(crate::month::MAX_YEAR, 12).unwrap_or(m);
@@ -668,6 +700,7 @@ pub fn project_with(
     let mut probe = Trace::new(false);
     let lim = contribution::income_limits(p, i.start, "start_month", &mut probe)?;
     contribution::check_income(i.income, &lim, i.start)?;
+    let reached = transitional_end(i, reached, t);
     let pl = plan(p, i, reached, existing_months, t)?;
     let (payments, subsidised) = match pl.last {
         Some(last) if last >= pl.first => price(
