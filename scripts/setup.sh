@@ -29,4 +29,4 @@ fi
 
 # Python venv with maturin, pytest and the analyst stack used by the tests and the example.
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check maturin==1.16.0 pytest==9.2.0 numpy pandas matplotlib
+.venv/bin/pip install -q --disable-pip-version-check maturin==1.16.0 pytest==9.2.0 numpy pandas polars matplotlib

@@ -62,3 +62,13 @@ def test_pensions_equal_rows():
     assert out["monthly_pension"][1] == p1["monthly_pension"] and out["average_income"][1] == p1["average_income"]
     assert out["error"][2] == "" and not out["eligible"][2]
     assert out["error"][3] == "period_reversed"  # one bad person, the others computed
+
+
+def test_polars_frames():
+    pl = pytest.importorskip("polars")
+    df = pl.DataFrame({"payment_month": [202703, 202703], "income": [2_200_000, 2_210_000],
+                       "category": ["near_poor", "other"], "subsidised_before": [0, 0]})
+    out = bhxh.quote_monthly(df)
+    assert isinstance(out, pl.DataFrame)
+    assert out["payable"].to_list() == [290_400, 0]
+    assert out["status"].to_list() == ["ok", "income_not_multiple_of_step"]

@@ -261,9 +261,12 @@ def quote_monthly(data: Any = None, *, payment_month: Any = "payment_month", inc
             return data[name].to_numpy() if hasattr(data[name], "to_numpy") else data[name]
         return name
 
-    sub = col(subsidised_before)
+    try:
+        sub = col(subsidised_before)
+    except (KeyError, IndexError):  # no such column: nobody was subsidised before
+        sub = None
     n = len(np.asarray(col(income)))
-    sub_a = np.zeros(n, dtype=np.int64) if sub is None or (isinstance(sub, str)) else np.asarray(sub, dtype=np.int64)
+    sub_a = np.zeros(n, dtype=np.int64) if sub is None or isinstance(sub, str) else np.asarray(sub, dtype=np.int64)
     overlay = json.dumps(parameters) if parameters is not None else None
     try:
         g, s, l, p, st = _bhxh.quote_monthly(
