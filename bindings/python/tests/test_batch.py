@@ -72,3 +72,9 @@ def test_polars_frames():
     assert isinstance(out, pl.DataFrame)
     assert out["payable"].to_list() == [290_400, 0]
     assert out["status"].to_list() == ["ok", "income_not_multiple_of_step"]
+
+
+def test_missing_subsidised_column_means_zero():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"payment_month": ["2026-03"], "income": [2_000_000], "category": ["near_poor"]})
+    assert list(bhxh.quote_monthly(df)["payable"]) == [308_000]

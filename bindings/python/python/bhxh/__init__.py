@@ -261,10 +261,11 @@ def quote_monthly(data: Any = None, *, payment_month: Any = "payment_month", inc
             return data[name].to_numpy() if hasattr(data[name], "to_numpy") else data[name]
         return name
 
-    try:
+    columns = list(getattr(data, "columns", [])) if data is not None else []
+    if data is not None and isinstance(subsidised_before, str) and subsidised_before not in columns:
+        sub = None  # no such column: nobody was subsidised before
+    else:
         sub = col(subsidised_before)
-    except (KeyError, IndexError):  # no such column: nobody was subsidised before
-        sub = None
     n = len(np.asarray(col(income)))
     sub_a = np.zeros(n, dtype=np.int64) if sub is None or isinstance(sub, str) else np.asarray(sub, dtype=np.int64)
     overlay = json.dumps(parameters) if parameters is not None else None
