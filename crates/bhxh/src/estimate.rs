@@ -429,7 +429,7 @@ fn plan(
 fn transitional_end(i: &EstimateInput, roadmap: YearMonth, t: &mut Trace) -> YearMonth {
     let Some(h) = &i.history else { return roadmap };
     let y2021 = YearMonth::new(2021, 1).unwrap_or(crate::month::LAW_2024_START);
-    if i.contribution_years.is_some() || !h.first_voluntary().is_some_and(|m| m < y2021) {
+    if i.contribution_years.is_some() || h.first_voluntary().is_none_or(|m| m >= y2021) {
         return roadmap;
     }
     let years = if i.sex == Sex::Male { 60 } else { 55 };
