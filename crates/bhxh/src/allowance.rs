@@ -107,7 +107,11 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
     let tdt = sp_month.months_since(settlement).max(0) as u32;
     // Ttt = ceil(Mbq × 2 × N / TChtxh) with 2N = half-years.
     let num = i128::from(avg.mbq) * i128::from(half);
-    let ttt = u32::try_from((num + i128::from(tc) - 1) / i128::from(tc)).unwrap_or(u32::MAX);
+    let ttt = u32::try_from((num + i128::from(tc) - 1) / i128::from(tc)).map_err(|_| {
+        crate::error::Error::Overflow {
+            field: "history".into(),
+        }
+    })?;
     if let Some(w) = why {
         t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 23.1"), || {
             (

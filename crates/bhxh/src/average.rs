@@ -76,7 +76,6 @@ pub fn average_income(
         })
         .collect();
     table.sort_unstable();
-    let first_year = table.iter().map(|(y, _)| *y).min().unwrap_or(i32::MAX);
     let last_year = table.iter().map(|(y, _)| *y).max().unwrap_or(i32::MIN);
     // Σ months × income × coefficient in hundredths, exact in i128.
     let mut sum: i128 = 0;
@@ -98,14 +97,13 @@ pub fn average_income(
                     .map(|i| table[i].1)
                 {
                     Some(c) => c,
-                    None if y < first_year => {
+                    None => {
                         return Err(Error::CoefficientNotAvailable {
                             field: format!("{history_field}[{}].from", per.index),
                             year: y,
                             table: table_year,
                         })
                     }
-                    None => 100,
                 }
             };
             sum = sum
@@ -138,7 +136,11 @@ pub fn average_income(
         )
     });
     let exact = Decimal::from_i128_with_scale(sum, 2);
-    t.step("average_income", mbq, Cite::Law("Law 41/2024/QH15 art. 104; Decree 159/2025/NĐ-CP art. 10; decision K-1"), || {
+    t.step("average_income", mbq, Cite::Law(if settlement >= crate::month::LAW_2024_START {
+        "Law 41/2024/QH15 art. 104; Decree 159/2025/NĐ-CP art. 10; decision K-1"
+    } else {
+        "Law 58/2014/QH13 art. 79; Decree 134/2015/NĐ-CP art. 4; decision K-1"
+    }), || {
         (
             format!("Σ income × coefficient / months = {exact} / {months} = {mbq}"),
             format!(

@@ -151,7 +151,10 @@ pub(crate) fn read_province(f: &mut Fields<'_>) -> Result<Option<String>> {
     match f.opt_str("province")? {
         None => Ok(None),
         Some(s) if valid_slug(s) => Ok(Some(s.to_string())),
-        Some(s) => Err(Error::InvalidProvince { value: s.into() }),
+        Some(s) => Err(Error::InvalidProvince {
+            field: "province".into(),
+            value: s.into(),
+        }),
     }
 }
 
@@ -345,6 +348,11 @@ fn floor_law(month: YearMonth) -> &'static str {
     }
 }
 
+/// The lowest valid income: the floor, rounded up to the step (K-3).
+pub fn lowest_valid(lim: &IncomeLimits) -> Money {
+    (lim.floor + lim.step - 1) / lim.step * lim.step
+}
+
 /// Checks a chosen income against the limits (decision K-3: never a silent clamp).
 ///
 /// # Errors
@@ -367,9 +375,17 @@ pub fn check_income(income: Money, lim: &IncomeLimits, month: YearMonth) -> Resu
         });
     }
     if income % lim.step != 0 {
+        // Suggest only valid incomes: on the step and within [floor, ceiling].
+        let first = lowest_valid(lim);
+        let last = lim.ceiling / lim.step * lim.step;
+        let below = income / lim.step * lim.step;
+        let lower = below.max(first).min(last);
+        let upper = (below + lim.step).min(last).max(first);
         return Err(Error::IncomeNotMultipleOfStep {
             income,
             step: lim.step,
+            lower,
+            upper,
         });
     }
     Ok(())
@@ -546,7 +562,11 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
         t.step(
             "gross",
             gross,
-            Cite::Law("Law 41/2024/QH15 art. 36.2; rules A-5"),
+            Cite::Law(if new_law {
+                "Law 41/2024/QH15 art. 36.2; rules A-5"
+            } else {
+                "Law 58/2014/QH13 art. 87.2; rules A-5"
+            }),
             || {
                 (
                     format!("{n} × {g} = {gross}"),
@@ -592,7 +612,7 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
             let net = gross - state_support - local_support;
             if back {
                 let interest = payable - net;
-                t.step("interest", interest, Cite::Law("Decree 159/2025/NĐ-CP art. 7; Law 41/2024/QH15 art. 36.2.e; decision K-5"), || {
+                t.step("interest", interest, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 7; Law 41/2024/QH15 art. 36.2.e; decision K-5" } else { "Decree 134/2015/NĐ-CP art. 9.1.e, art. 10.4; decision K-5" }), || {
                     (
                         format!("Σ_{{i=1..{n}}} {g} × (1 + {r})^i − {gross} = {interest}"),
                         format!(
@@ -608,7 +628,7 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
                 (0, interest, payable, Some(r))
             } else {
                 let discount = net - payable;
-                t.step("discount", discount, Cite::Law("Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4"), || {
+                t.step("discount", discount, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4" } else { "Decree 134/2015/NĐ-CP art. 9.1.đ, art. 10.3; decision K-4" }), || {
                     (
                         format!("Σ_{{i=1..{n}}} (gross_i − support_i) / (1 + {r})^(i−1) = {payable}; discount = {net} − {payable} = {discount}"),
                         format!(
@@ -767,8 +787,9 @@ fn trace_support(
         return Ok(());
     }
     let pm = input.payment_month;
+    let old_regime = pm < crate::month::LAW_2024_START;
     if back {
-        t.step("state_support_per_month", 0, Cite::Law("Decree 159/2025/NĐ-CP art. 7; decision K-5"), || {
+        t.step("state_support_per_month", 0, Cite::Law(if old_regime { "Decree 134/2015/NĐ-CP art. 10.4; decision K-5" } else { "Decree 159/2025/NĐ-CP art. 7; decision K-5" }), || {
             (
                 "0 (back payment)".into(),
                 "Đóng một lần cho thời gian còn thiếu không được Nhà nước hỗ trợ (quyết định K-5).".into(),
@@ -785,7 +806,7 @@ fn trace_support(
         c.national_rate,
         c.base,
     );
-    t.step("state_support_per_month", c.national, Cite::Both(rates, "rules S-1"), || {
+    t.step("state_support_per_month", c.national, Cite::Both(rates, if old_regime { "rules S-2" } else { "rules S-1" }), || {
         (
             format!("{k} × {} × {} = {k} × {base} = {}", rate_of(input, p), poverty_of(p, pm), c.national),
             format!(
@@ -821,7 +842,7 @@ fn trace_support(
     }
     if c.national + c.local > 0 {
         let cap = c.cap;
-        t.step("subsidised_months", subsidised, Cite::Law("Decree 159/2025/NĐ-CP art. 5.2; decision K-8"), || {
+        t.step("subsidised_months", subsidised, Cite::Law(if old_regime { "Decree 134/2015/NĐ-CP art. 14; decision K-8" } else { "Decree 159/2025/NĐ-CP art. 5.2; decision K-8" }), || {
             (
                 format!("min({covered}, {cap} − {before}) = {subsidised}"),
                 format!(

@@ -164,8 +164,26 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
                 });
                 lump
             };
+            // Mixed careers (L24 art. 110.3, art. 111.1.c; D158 art. 21.2): at least
+            // 3 × Mbq, and the funeral allowance with ≥ 12 compulsory months.
+            let compulsory = h.months_of(crate::history::Scheme::Compulsory);
+            let lump = if compulsory > 0 && new_law {
+                let floor3 = 3 * avg.mbq;
+                if lump < floor3 {
+                    t.step("survivor_lump_sum_minimum", floor3, Cite::Law("Law 41/2024/QH15 art. 110.3; Decree 158/2025/NĐ-CP art. 21"), || {
+                        (
+                            format!("max({lump}, 3 × {}) = {floor3}", avg.mbq),
+                            format!("Có thời gian đóng BHXH bắt buộc nên trợ cấp tuất một lần thấp nhất bằng 3 tháng bình quân thu nhập: {}.", money::vi(floor3)),
+                            format!("With compulsory contributions in the career, the survivor lump sum is at least 3 months of average income: {}.", money::en(floor3)),
+                        )
+                    });
+                }
+                lump.max(floor3)
+            } else {
+                lump
+            };
             (
-                months >= min_months,
+                months >= min_months || (new_law && compulsory >= 12),
                 lump,
                 Some(months),
                 Some(avg.mbq),

@@ -123,11 +123,16 @@ pub enum Error {
         province: String,
     },
     /// `categories` is an empty list.
-    #[error("field `categories` must list at least one category (default [\"other\"])")]
-    EmptyCategories,
+    #[error("field `{field}` must list at least one category (default [\"other\"])")]
+    EmptyCategories {
+        /// JSON path.
+        field: String,
+    },
     /// A province slug that is not lowercase ASCII letters, digits and underscores.
-    #[error("field `province` must be a lowercase ASCII slug such as \"ha_noi\", got {value:?}")]
+    #[error("field `{field}` must be a lowercase ASCII slug such as \"ha_noi\", got {value:?}")]
     InvalidProvince {
+        /// JSON path.
+        field: String,
         /// The text received.
         value: String,
     },
@@ -156,12 +161,16 @@ pub enum Error {
         month: YearMonth,
     },
     /// Chosen income not a multiple of the income step (decision K-3).
-    #[error("income {} is not a multiple of {} (decision K-3); nearest valid incomes: {} and {}", money::en(*income), money::en(*step), money::en(*income / *step * *step), money::en((*income / *step + 1) * *step))]
+    #[error("income {} is not a multiple of {} (decision K-3); nearest valid incomes: {} and {}", money::en(*income), money::en(*step), money::en(*lower), money::en(*upper))]
     IncomeNotMultipleOfStep {
         /// Chosen income.
         income: Money,
         /// Step in force.
         step: Money,
+        /// Nearest valid income below (or the lowest valid one).
+        lower: Money,
+        /// Nearest valid income above (or the highest valid one).
+        upper: Money,
     },
     /// Advance payment length not one of the allowed whole-year lengths (decision K-18).
     #[error(
@@ -333,7 +342,7 @@ impl Error {
     /// The stable snake_case code of the contract.
     ///
     /// ```
-    /// let e = bhxh::Error::EmptyCategories;
+    /// let e = bhxh::Error::EmptyCategories { field: "categories".into() };
     /// assert_eq!(e.code(), "empty_categories");
     /// ```
     pub fn code(&self) -> &'static str {
@@ -353,7 +362,7 @@ impl Error {
             UnknownMethod { .. } => "unknown_method",
             UnknownCategory { .. } => "unknown_category",
             CategoryNotAvailable { .. } => "category_not_available",
-            EmptyCategories => "empty_categories",
+            EmptyCategories { .. } => "empty_categories",
             InvalidProvince { .. } => "invalid_province",
             IncomeBelowFloor { .. } => "income_below_floor",
             IncomeAboveCeiling { .. } => "income_above_ceiling",
@@ -410,8 +419,7 @@ impl Error {
             | CoefficientNotAvailable { field, .. } => Some(field),
             UnknownCalculation { .. } => Some("calculation"),
             UnknownMethod { .. } => Some("method"),
-            EmptyCategories => Some("categories"),
-            InvalidProvince { .. } => Some("province"),
+            EmptyCategories { field } | InvalidProvince { field, .. } => Some(field),
             IncomeBelowFloor { .. }
             | IncomeAboveCeiling { .. }
             | IncomeNotMultipleOfStep { .. } => Some("income"),
@@ -463,8 +471,8 @@ impl Error {
             CategoryNotAvailable { field, value, province } => format!(
                 "Đối tượng {value:?} (trường `{field}`) chỉ áp dụng tại tỉnh/thành phố {province:?}"
             ),
-            EmptyCategories => "Trường `categories` phải có ít nhất một đối tượng (mặc định [\"other\"])".into(),
-            InvalidProvince { value } => format!(
+            EmptyCategories { field } => format!("Trường `{field}` phải có ít nhất một đối tượng (mặc định [\"other\"])"),
+            InvalidProvince { value, .. } => format!(
                 "Mã tỉnh/thành phố phải viết thường không dấu, ví dụ \"ha_noi\", nhận được {value:?}"
             ),
             IncomeBelowFloor { income, floor, ceiling, month } => format!(
@@ -475,9 +483,9 @@ impl Error {
                 "Thu nhập {} cao hơn mức tối đa {} ({}); thu nhập làm căn cứ đóng phải từ {} đến {}",
                 money::vi(*income), money::vi(*ceiling), month.to_vi(), money::vi(*floor), money::vi(*ceiling)
             ),
-            IncomeNotMultipleOfStep { income, step } => format!(
+            IncomeNotMultipleOfStep { income, step, lower, upper } => format!(
                 "Thu nhập {} phải là bội số của {} (quyết định K-3); gần nhất: {} hoặc {}",
-                money::vi(*income), money::vi(*step), money::vi(*income / *step * *step), money::vi((*income / *step + 1) * *step)
+                money::vi(*income), money::vi(*step), money::vi(*lower), money::vi(*upper)
             ),
             AdvanceMonthsOutOfRange { months, allowed } => format!(
                 "Đóng một lần cho nhiều năm về sau phải là {} tháng (quyết định K-18), nhận được {months}",

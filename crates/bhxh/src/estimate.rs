@@ -454,6 +454,33 @@ fn transitional_end(i: &EstimateInput, roadmap: YearMonth, t: &mut Trace) -> Yea
     end
 }
 
+/// The parameter assumption in words, from the data actually used (overlays included).
+fn parameters_assumption(p: &Params, from: YearMonth) -> String {
+    let changes: Vec<String> = p
+        .rural_poverty_line
+        .values
+        .iter()
+        .filter(|e| e.from > from)
+        .filter_map(|e| {
+            e.value.map(|v| {
+                format!(
+                    "rural poverty line {} from {}",
+                    money::group(v, ','),
+                    e.from
+                )
+            })
+        })
+        .collect();
+    if changes.is_empty() {
+        "today's values; later months keep them".into()
+    } else {
+        format!(
+            "enacted values ({}); later months keep today's values",
+            changes.join(", ")
+        )
+    }
+}
+
 /// The earliest month after `m` at which a parameter used by a monthly quote changes.
 fn epoch_end(p: &Params, m: YearMonth, province: Option<&str>) -> YearMonth {
     let mut end = YearMonth::new(crate::month::MAX_YEAR, 12).unwrap_or(m);
@@ -484,9 +511,14 @@ fn epoch_end(p: &Params, m: YearMonth, province: Option<&str>) -> YearMonth {
 /// The income used in payment month `m`: the chosen one, raised to the floor when an
 /// enacted poverty line overtakes it (K-17 assumption, reported in a warning).
 fn income_at(p: &Params, income: Money, m: YearMonth) -> Money {
-    p.rural_poverty_line
-        .at(m)
-        .map_or(income, |f| income.max(*f.value))
+    match p.rural_poverty_line.at(m) {
+        Some(floor) if income < *floor.value => {
+            // The lowest valid income: the floor rounded up to the step (K-3).
+            let step = p.income_step.at(m).map_or(1, |s| *s.value).max(1);
+            (floor.value + step - 1) / step * step
+        }
+        _ => income,
+    }
 }
 
 /// Prices the regular months `first..=last` with `method`, starting from `subsidised`
@@ -939,7 +971,7 @@ pub fn project_with(
     let mut assumptions = serde_json::json!({
         "prices": if i.inflation.is_some() { "today_and_nominal" } else { "today" },
         "future_coefficients": "1.00",
-        "parameters": "enacted values (rural poverty line 2,200,000 from 2027-01); later months keep today's values",
+        "parameters": parameters_assumption(p, i.start),
         "income": "constant, raised to the rural poverty line when an enacted line overtakes it",
         "shortfall": match i.shortfall { Shortfall::Continue => "continue", Shortfall::BackPayment => "back_payment" },
         "decision": "K-17",

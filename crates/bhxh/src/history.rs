@@ -204,13 +204,22 @@ impl History {
             };
             let categories = match &r.categories {
                 None => Vec::new(),
-                Some(c) if c.is_empty() => return Err(Error::EmptyCategories),
+                Some(c) if c.is_empty() => {
+                    return Err(Error::EmptyCategories {
+                        field: path("categories"),
+                    })
+                }
                 Some(c) => c.iter().map(|s| s.to_string()).collect(),
             };
             let province = match r.province {
                 None => None,
                 Some(s) if valid_slug(s) => Some(s.to_string()),
-                Some(s) => return Err(Error::InvalidProvince { value: s.into() }),
+                Some(s) => {
+                    return Err(Error::InvalidProvince {
+                        field: path("province"),
+                        value: s.into(),
+                    })
+                }
             };
             if let Some((limit, name)) = limit {
                 if to > limit {
@@ -406,7 +415,14 @@ impl History {
             let from_path = format!("{path}.from");
             let mut m = per.from;
             while m <= per.to {
-                let rate = p.contribution_rate.require(m, &from_path)?;
+                // A back payment is made now, at today's rate, whatever month it is labelled
+                // with (K-5); other months use the rate of their own month.
+                let rate = if per.back_paid {
+                    p.contribution_rate
+                        .require(crate::month::LAW_2024_START, &from_path)?
+                } else {
+                    p.contribution_rate.require(m, &from_path)?
+                };
                 let gross =
                     money::mul_rate(per.income, *rate.value).ok_or_else(|| Error::Overflow {
                         field: path.clone(),

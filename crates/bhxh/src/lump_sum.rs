@@ -55,11 +55,22 @@ pub struct LumpSum {
 /// where amount = Mbq × (1.5 × Y_pre + 2 × Y_post), the leftover months of the pre-2014
 /// part moved to the post-2014 part before the half-year rounding (decision K-11).
 pub fn per_year_value(h: &History, mbq: Money) -> Result<(Decimal, Decimal, Money)> {
-    let pre = h.months_before(month_2014());
+    // Back-paid months are paid at the time of the back payment (after 2014): they count in
+    // the later part whatever month they are labelled with.
+    let pre: u32 = h
+        .periods
+        .iter()
+        .filter(|p| !p.back_paid && p.from < month_2014())
+        .map(|p| (p.to.min(month_2014().plus(-1)).months_since(p.from) + 1) as u32)
+        .sum();
     let post = h.months() - pre;
-    let (pre_whole, moved) = (pre / 12 * 12, pre % 12);
-    let hp = 2 * (pre_whole / 12);
-    let hq = half_years(post + moved);
+    // The leftover months of the pre-2014 part move to the later part only when the period
+    // spans both (L24 art. 102.2); otherwise each part is rounded to half years (art. 5.6).
+    let (hp, hq) = if post == 0 {
+        (half_years(pre), 0)
+    } else {
+        (2 * (pre / 12), half_years(post + pre % 12))
+    };
     // Mbq × (1.5 × hp/2 + 2 × hq/2) = Mbq × (3·hp + 4·hq) / 4
     let amount = money::div_round_half_away(i128::from(mbq) * i128::from(3 * hp + 4 * hq), 4);
     let amount = i64::try_from(amount).map_err(|_| Error::Overflow {
@@ -141,16 +152,25 @@ pub fn evaluate(
 ) -> Result<LumpSum> {
     h.check_supported("history")?;
     let months = h.months();
-    let law = if settlement >= crate::month::LAW_2024_START {
-        "Law 41/2024/QH15 art. 102"
-    } else {
-        "Law 58/2014/QH13 art. 77; Resolution 93/2015/QH13"
+    let new_law = settlement >= crate::month::LAW_2024_START;
+    // Article 102 of the 2024 law; article 77 of the 2014 law (with Resolution 93/2015).
+    let cite = |clause: &str, extra: &str| -> String {
+        if new_law {
+            format!("Law 41/2024/QH15 art. 102.{clause}{extra}")
+        } else {
+            format!("Law 58/2014/QH13 art. 77.{clause}; Resolution 93/2015/QH13{extra}")
+        }
     };
 
     // Eligibility (art. 102.1).
     let not = |r: &str| Some(r.to_string());
     let why: Option<String> = match reason {
-        Reason::Emigration | Reason::SeriousIllness | Reason::SevereDisability => None,
+        Reason::Emigration | Reason::SeriousIllness => None,
+        // Law 58/2014 art. 77 had no disability ground (rules W-2, old regime).
+        Reason::SevereDisability if settlement < crate::month::LAW_2024_START => {
+            not("not_a_ground_before_2025_07")
+        }
+        Reason::SevereDisability => None,
         Reason::RetirementAge => {
             let (sex, birth) = person.ok_or_else(|| Error::MissingField {
                 field: "sex".into(),
@@ -170,7 +190,9 @@ pub fn evaluate(
         }
         Reason::Stopped12Months => {
             let before_new_law = h.first() < crate::month::LAW_2024_START;
-            let recent = h.months_within(settlement.plus(-12), settlement.plus(-1));
+            // No contribution in the 12 months before the application, nor in its month
+            // (W-1.đ: not contributing at the time of application).
+            let recent = h.months_within(settlement.plus(-12), settlement);
             if !before_new_law {
                 not("no_contributions_before_2025_07")
             } else if recent > 0 {
@@ -184,7 +206,10 @@ pub fn evaluate(
     };
     let avg = average_income(p, h, settlement, "settlement_month", "history", t)?;
     let (y_pre, y_post, per_year) = per_year_value(h, avg.mbq)?;
-    let exempt = matches!(reason, Reason::SeriousIllness | Reason::SevereDisability);
+    // Support is not deducted for serious illness, nor (2024 law) for severe disability
+    // (L24 art. 102.3; L14 art. 77.3 exempted serious illness only; rules S-6).
+    let exempt = reason == Reason::SeriousIllness
+        || (reason == Reason::SevereDisability && settlement >= crate::month::LAW_2024_START);
     let under_year = months < 12;
     // The month-by-month payments are only needed when the support is not given or the
     // period is under a year (the amount paid).
@@ -218,7 +243,7 @@ pub fn evaluate(
     }
     if let Some(w) = &why {
         let w = w.clone();
-        t.step("eligible", false, Cite::Law(&format!("{law}.1")), || {
+        t.step("eligible", false, Cite::Law(&cite("1", "")), || {
             (
                 format!("reason {w}"),
                 format!("Không đủ điều kiện hưởng BHXH một lần với lý do đã chọn ({w})."),
@@ -227,7 +252,7 @@ pub fn evaluate(
         });
     }
     if under_year {
-        t.step("gross_amount", gross, Cite::Law(&format!("{law}.2; decision K-10")), || {
+        t.step("gross_amount", gross, Cite::Law(&cite("2", "; decision K-10")), || {
             (
                 format!("min(own payments {}, 2 × {}) = {gross}", paid.own, avg.mbq),
                 format!("Thời gian đóng dưới 1 năm: hưởng bằng số tiền đã đóng (phần người tham gia tự đóng), tối đa 2 tháng bình quân thu nhập: {}.", money::vi(gross)),
@@ -235,7 +260,7 @@ pub fn evaluate(
             )
         });
     } else {
-        t.step("gross_amount", gross, Cite::Law(&format!("{law}.2; Law 41/2024/QH15 art. 5.6; decision K-11")), || {
+        t.step("gross_amount", gross, Cite::Law(&cite("2", if new_law { "; Law 41/2024/QH15 art. 5.6; decision K-11" } else { "; decision K-11" })), || {
             (
                 format!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {gross}", avg.mbq),
                 format!(
@@ -252,8 +277,13 @@ pub fn evaluate(
     t.step(
         "support_deducted",
         deducted,
-        Cite::Law(&format!(
-            "{law}.3; Decree 159/2025/NĐ-CP art. 9; decision K-10"
+        Cite::Law(&cite(
+            "3",
+            if new_law {
+                "; Decree 159/2025/NĐ-CP art. 9; decision K-10"
+            } else {
+                "; decision K-10"
+            },
         )),
         || {
             let why_vi = if under_year {
@@ -277,7 +307,7 @@ pub fn evaluate(
             )
         },
     );
-    t.step("amount", amount, Cite::Law(&format!("{law}.2-3")), || {
+    t.step("amount", amount, Cite::Law(&cite("2-3", "")), || {
         (
             format!("{gross} − {deducted} = {amount}"),
             format!("Số tiền BHXH một lần: {}.", money::vi(amount)),

@@ -64,6 +64,38 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Maternit
         .require(birth, "child_birth_month")?
         .value;
     let per = p.maternity_allowance.require(birth, "child_birth_month")?;
+    // Someone who qualifies through compulsory insurance (≥ 6 compulsory months in the
+    // window) receives the compulsory benefit instead (L24 art. 94; rules §6); a window with
+    // no voluntary month is not a voluntary entitlement.
+    let compulsory: u32 = h
+        .periods
+        .iter()
+        .filter(|x| x.scheme == crate::history::Scheme::Compulsory)
+        .map(|x| {
+            let lo = x.from.max(birth.plus(-12));
+            let hi = x.to.min(birth.plus(-1));
+            if hi < lo {
+                0
+            } else {
+                (hi.months_since(lo) + 1) as u32
+            }
+        })
+        .sum();
+    if window > 0 && (compulsory >= min || compulsory == window) {
+        t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 94"), || {
+            (
+                format!("{compulsory} compulsory of {window} months in the window"),
+                "Đủ điều kiện theo BHXH bắt buộc (hoặc không có tháng đóng tự nguyện): hưởng chế độ thai sản của BHXH bắt buộc.".into(),
+                "Qualifies through compulsory insurance (or no voluntary month): the compulsory maternity benefit applies instead.".into(),
+            )
+        });
+        return Ok(Maternity {
+            eligible: false,
+            reason: Some("compulsory_maternity_applies".into()),
+            months_in_window: window,
+            amount: 0,
+        });
+    }
     let eligible = window >= min;
     let amount = if eligible { per.value * children } else { 0 };
     t.step("months_in_window", window, Cite::Law("Law 41/2024/QH15 art. 94.1"), || {

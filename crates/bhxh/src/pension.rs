@@ -341,7 +341,8 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
             format!("Monthly pension: {} × {} = {} (a purely voluntary pension has no floor).", money::percent(rate), money::en(avg.mbq), money::en(monthly)),
         )
     });
-    let allowance = retirement_allowance(i.sex, new_law, start.year(), h, reached, avg.mbq, t)?;
+    let allowance =
+        retirement_allowance(i.sex, new_law, start.year(), h, reached_roadmap, avg.mbq, t)?;
     t.step(
         "pension_start",
         start_date.to_string(),

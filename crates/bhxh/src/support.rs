@@ -54,7 +54,9 @@ pub fn choose(
     poverty_line: Money,
 ) -> Result<SupportChoice> {
     if categories.is_empty() {
-        return Err(Error::EmptyCategories);
+        return Err(Error::EmptyCategories {
+            field: "categories".into(),
+        });
     }
     let rates = p.state_support_rates.require(month, "payment_month")?;
     let prov = province.and_then(|s| p.local_support.provinces.get(s));
@@ -105,7 +107,9 @@ pub fn choose(
         }
     }
     let Some((_, i, national_category, national_rate, local_rate)) = best else {
-        return Err(Error::EmptyCategories);
+        return Err(Error::EmptyCategories {
+            field: "categories".into(),
+        });
     };
     let overflow = || Error::Overflow {
         field: "income".into(),
