@@ -135,7 +135,7 @@ pub fn average_income(
             ),
         )
     });
-    let exact = Decimal::from_i128_with_scale(sum, 2);
+    let exact = format!("{}.{:02}", sum / 100, sum % 100);
     t.step("average_income", mbq, Cite::Law(if settlement >= crate::month::LAW_2024_START {
         "Law 41/2024/QH15 art. 104; Decree 159/2025/NĐ-CP art. 10; decision K-1"
     } else {

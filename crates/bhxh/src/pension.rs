@@ -97,18 +97,16 @@ impl PensionInput {
     }
 }
 
-/// The age month that applies under the 2024 law: the roadmap, or 60/55 for those who
-/// joined before 2021 with at least 20 years of voluntary contributions (art. 141.9).
-///
-/// # Errors
-/// `parameter_not_in_force` from the roadmap.
+/// The age month that applies under the 2024 law: the roadmap (`age`, `reached`), or 60/55
+/// for those who joined before 2021 with at least 20 years of voluntary contributions
+/// (art. 141.9), whichever comes first.
 pub fn age_month(
-    p: &Params,
     sex: Sex,
     birth: YearMonth,
     h: &History,
-) -> Result<(Age, YearMonth, bool)> {
-    let (age, reached, _) = retirement::reached(p, sex, birth, "birth_date")?;
+    age: Age,
+    reached: YearMonth,
+) -> (Age, YearMonth, bool) {
     let y2021 = YearMonth::new(2021, 1).unwrap_or(LAW_2024_START);
     let transitional =
         h.first_voluntary().is_some_and(|m| m < y2021) && h.months_of(Scheme::Voluntary) >= 240;
@@ -125,10 +123,10 @@ pub fn age_month(
         };
         let m = birth.plus(a.total_months() as i32);
         if m < reached {
-            return Ok((a, m, true));
+            return (a, m, true);
         }
     }
-    Ok((age, reached, false))
+    (age, reached, false)
 }
 
 /// The pension rate for `half` half-years under the 2024 law (art. 99.1).
@@ -180,7 +178,8 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     let months = h.months();
     let birth = i.birth.month();
     let (age_roadmap, reached_roadmap, _) = retirement::reached(p, i.sex, birth, "birth_date")?;
-    let (age_new, reached_new, transitional) = age_month(p, i.sex, birth, h)?;
+    let (age_new, reached_new, transitional) =
+        age_month(i.sex, birth, h, age_roadmap, reached_roadmap);
     let last = h.last();
     let old_start = reached_roadmap.max(last).plus(1);
     let new_start = reached_new.max(last).plus(1).max(LAW_2024_START);
@@ -200,11 +199,6 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     let earliest = if new_law { new_start } else { old_start };
     let min_months = *p.pension_min_months.require(start, "claim_month")?.value;
     let rule_set = if new_law { "law_2024" } else { "law_2014" };
-    let law = if new_law {
-        "Law 41/2024/QH15"
-    } else {
-        "Law 58/2014/QH13"
-    };
     if transitional && new_law {
         t.step("transitional_age", format!("{}y", age.years), Cite::Law("Law 41/2024/QH15 art. 141.9; Decree 159/2025/NĐ-CP art. 13"), || {
             (
@@ -237,7 +231,11 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     t.step(
         "contribution_months",
         months,
-        Cite::Law(&format!("{law} art. 5; decision K-11")),
+        Cite::Law(if new_law {
+            "Law 41/2024/QH15 art. 5; decision K-11"
+        } else {
+            "Law 58/2014/QH13 art. 3.7; decision K-11"
+        }),
         || {
             (
                 format!("Σ (to − from + 1) = {months}; required ≥ {min_months}"),
@@ -283,7 +281,7 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     let start_date = start.first_day();
     if !eligible {
         let why = reason.unwrap_or_default();
-        t.step("eligible", false, Cite::Law(&format!("{law} art. {}", if new_law { "98" } else { "73" })), || {
+        t.step("eligible", false, Cite::Law(if new_law { "Law 41/2024/QH15 art. 98" } else { "Law 58/2014/QH13 art. 73" }), || {
             if why == "not_yet_eligible" {
                 (
                     format!("claim {start} < earliest start {earliest}"),
@@ -324,7 +322,7 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
         rate_2014(i.sex, half, start.year())
     };
     let sex_vi = if i.sex == Sex::Male { "nam" } else { "nữ" };
-    t.step("rate", rate.to_string(), Cite::Law(&format!("{law} art. {}; decision K-11", if new_law { "99.1" } else { "74" })), || {
+    t.step("rate", rate.to_string(), Cite::Law(if new_law { "Law 41/2024/QH15 art. 99.1; decision K-11" } else { "Law 58/2014/QH13 art. 74; decision K-11" }), || {
         (
             format!("years {y} (half years, art. 5.6) → rate {rate}"),
             format!("Với {y} năm đóng (lao động {sex_vi}), tỷ lệ hưởng lương hưu là {} (tối đa 75%).", money::percent_vi(rate)),
@@ -334,7 +332,7 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     let monthly = money::mul_rate(avg.mbq, rate).ok_or_else(|| Error::Overflow {
         field: "history".into(),
     })?;
-    t.step("monthly_pension", monthly, Cite::Law(&format!("{law} art. {}; rules 3.4; decision K-1", if new_law { "99.1" } else { "74" })), || {
+    t.step("monthly_pension", monthly, Cite::Law(if new_law { "Law 41/2024/QH15 art. 99.1; rules 3.4; decision K-1" } else { "Law 58/2014/QH13 art. 74; rules 3.4; decision K-1" }), || {
         (
             format!("{rate} × {} = {monthly}", avg.mbq),
             format!("Lương hưu hằng tháng: {} × {} = {} (BHXH tự nguyện không có mức sàn lương hưu).", money::percent_vi(rate), money::vi(avg.mbq), money::vi(monthly)),
@@ -346,10 +344,11 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     t.step(
         "pension_start",
         start_date.to_string(),
-        Cite::Law(&format!(
-            "{law} art. {}",
-            if new_law { "101" } else { "76" }
-        )),
+        Cite::Law(if new_law {
+            "Law 41/2024/QH15 art. 101"
+        } else {
+            "Law 58/2014/QH13 art. 76"
+        }),
         || {
             (
                 format!("first day of {start}"),

@@ -171,3 +171,57 @@ impl Trace {
         );
     }
 }
+
+/// Writes `s` as a JSON string exactly as serde_json would. Strings with nothing to escape
+/// (the usual case for trace sentences) are copied after one pass that the compiler can
+/// vectorise; the others go through serde_json itself.
+fn push_json_str(out: &mut String, s: &str) -> serde_json::Result<()> {
+    // No early exit, so the compiler can vectorise the scan.
+    let dirty = s.as_bytes().iter().fold(0u8, |acc, &b| {
+        acc | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
+    });
+    if dirty == 0 {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        Ok(())
+    } else {
+        out.push_str(&serde_json::to_string(s)?);
+        Ok(())
+    }
+}
+
+/// Writes the trace array as serde_json would serialise `Vec<TraceStep>`.
+///
+/// # Errors
+/// Only if a value cannot be serialised (never for the engine's values).
+pub fn write_trace(out: &mut String, steps: &[TraceStep]) -> serde_json::Result<()> {
+    out.push('[');
+    for (i, s) in steps.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"step\":");
+        push_json_str(out, &s.step)?;
+        out.push_str(",\"value\":");
+        match &s.value {
+            Value::String(v) => push_json_str(out, v)?,
+            other => out.push_str(&serde_json::to_string(other)?),
+        }
+        out.push_str(",\"formula\":");
+        push_json_str(out, &s.formula)?;
+        out.push_str(",\"citation\":");
+        push_json_str(out, &s.citation)?;
+        if let Some(c) = s.confidence {
+            out.push_str(",\"confidence\":");
+            out.push_str(&serde_json::to_string(&c)?);
+        }
+        out.push_str(",\"text_vi\":");
+        push_json_str(out, &s.text_vi)?;
+        out.push_str(",\"text_en\":");
+        push_json_str(out, &s.text_en)?;
+        out.push('}');
+    }
+    out.push(']');
+    Ok(())
+}

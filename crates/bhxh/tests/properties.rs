@@ -342,3 +342,26 @@ fn method_names_match_the_contract() {
         assert_eq!(serde_json::to_value(m).unwrap(), json!(name));
     }
 }
+
+proptest! {
+    /// The hand-written trace serialisation is byte-identical to serde_json's.
+    #[test]
+    fn trace_writer_matches_serde(texts in proptest::collection::vec(any::<String>(), 5), conf in proptest::option::of(0usize..4),
+                                  num in any::<i64>(), as_text in any::<bool>()) {
+        use bhxh::parameters::Confidence;
+        use bhxh::trace::{write_trace, TraceStep};
+        let step = TraceStep {
+            step: texts[0].clone(),
+            value: if as_text { json!(texts[1].clone()) } else { json!(num) },
+            formula: texts[2].clone(),
+            citation: texts[3].clone() + "\"\\\n\u{1}",
+            confidence: conf.map(|c| [Confidence::V, Confidence::S, Confidence::D, Confidence::U][c]),
+            text_vi: "Mức đóng — “ngoặc” \u{7f} é".into(),
+            text_en: texts[4].clone(),
+        };
+        let steps = vec![step.clone(), step];
+        let mut out = String::new();
+        write_trace(&mut out, &steps).unwrap();
+        prop_assert_eq!(out, serde_json::to_string(&steps).unwrap());
+    }
+}
