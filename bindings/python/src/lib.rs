@@ -103,42 +103,43 @@ fn quote_monthly<'py>(
     let mut payable = vec![0i64; n];
     let mut status = vec![0u8; n];
     py.detach(|| {
-        let half = n / 2;
-        let run = |lo: usize,
-                   g: &mut [i64],
-                   s: &mut [i64],
-                   l: &mut [i64],
-                   pa: &mut [i64],
-                   st: &mut [u8]| {
-            let mut q = bhxh::batch::MonthlyQuoter::new(&p, province);
-            for k in 0..g.len() {
-                let i = lo + k;
-                let months_before = u32::try_from(sub[i]).unwrap_or(u32::MAX);
-                let r = match bhxh::batch::month_from_yyyymm(m[i]) {
-                    None => Err(bhxh::batch::RowStatus::InvalidMonth),
-                    Some(month) => q.quote(month, inc[i], cat[i], months_before),
-                };
-                match r {
-                    Ok(x) => {
-                        g[k] = x.gross;
-                        s[k] = x.state_support;
-                        l[k] = x.local_support;
-                        pa[k] = x.payable;
-                    }
-                    Err(e) => st[k] = e as u8,
-                }
-            }
+        // Two halves on two threads, each through the engine's own batch function.
+        let h = n / 2;
+        let (g1, g2) = gross.split_at_mut(h);
+        let (s1, s2) = state.split_at_mut(h);
+        let (l1, l2) = local.split_at_mut(h);
+        let (p1, p2) = payable.split_at_mut(h);
+        let (t1, t2) = status.split_at_mut(h);
+        let half = |lo: usize, hi: usize, gross, state_support, local_support, payable, status| {
+            let out = bhxh::batch::QuoteSlices {
+                gross,
+                state_support,
+                local_support,
+                payable,
+                status,
+            };
+            bhxh::batch::quote_monthly_into(
+                &p,
+                province,
+                &m[lo..hi],
+                &inc[lo..hi],
+                &cat[lo..hi],
+                &sub[lo..hi],
+                out,
+            )
         };
-        let (g1, g2) = gross.split_at_mut(half);
-        let (s1, s2) = state.split_at_mut(half);
-        let (l1, l2) = local.split_at_mut(half);
-        let (p1, p2) = payable.split_at_mut(half);
-        let (t1, t2) = status.split_at_mut(half);
         std::thread::scope(|sc| {
-            sc.spawn(|| run(0, g1, s1, l1, p1, t1));
-            run(half, g2, s2, l2, p2, t2);
-        });
-    });
+            let first = sc.spawn(|| half(0, h, g1, s1, l1, p1, t1));
+            let second = half(h, n, g2, s2, l2, p2, t2);
+            let first = first.join().unwrap_or_else(|_| {
+                Err(bhxh::Error::Overflow {
+                    field: "columns".into(),
+                })
+            });
+            first.and(second)
+        })
+    })
+    .map_err(|e| engine_error(&e))?;
     Ok((
         gross.into_pyarray(py),
         state.into_pyarray(py),

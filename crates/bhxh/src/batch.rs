@@ -251,13 +251,13 @@ pub struct QuoteColumns {
 /// # Errors
 /// `value_out_of_range` when the slices differ in length.
 #[allow(clippy::too_many_arguments)]
-pub fn quote_monthly_into(
+pub fn quote_monthly_into<M: PaymentMonth, S: Copy + TryInto<u32>>(
     params: &Params,
     province: Option<&str>,
-    months: &[YearMonth],
+    months: &[M],
     incomes: &[Money],
     categories: &[u8],
-    subsidised_before: &[u32],
+    subsidised_before: &[S],
     out: QuoteSlices<'_>,
 ) -> Result<(), Error> {
     let n = months.len();
@@ -280,7 +280,13 @@ pub fn quote_monthly_into(
     }
     let mut q = MonthlyQuoter::new(params, province);
     for i in 0..n {
-        let (r, st) = match q.quote(months[i], incomes[i], categories[i], subsidised_before[i]) {
+        // A count that does not fit is out of range whatever the cap: report it as such.
+        let before = subsidised_before[i].try_into().unwrap_or(u32::MAX);
+        let quoted = match months[i].payment_month() {
+            None => Err(RowStatus::InvalidMonth),
+            Some(month) => q.quote(month, incomes[i], categories[i], before),
+        };
+        let (r, st) = match quoted {
             Ok(r) => (r, RowStatus::Ok),
             Err(st) => (MonthlyQuote::default(), st),
         };
@@ -363,6 +369,25 @@ pub fn quote_monthly_columns(
             .unwrap_or_default();
     }
     Ok(out)
+}
+
+/// A payment month as the batch functions accept it: a [`YearMonth`], or a `YYYYMM`
+/// integer (`202603`) as data frames hold it.
+pub trait PaymentMonth: Copy {
+    /// The month, or `None` when it is not a valid month.
+    fn payment_month(self) -> Option<YearMonth>;
+}
+
+impl PaymentMonth for YearMonth {
+    fn payment_month(self) -> Option<YearMonth> {
+        Some(self)
+    }
+}
+
+impl PaymentMonth for i64 {
+    fn payment_month(self) -> Option<YearMonth> {
+        month_from_yyyymm(self)
+    }
 }
 
 /// Converts a `YYYYMM` integer (e.g. `202603`) to a month.

@@ -21,7 +21,6 @@ use crate::lump_sum::per_year_value;
 use crate::money::{self, Money};
 use crate::parameters::Params;
 use crate::trace::{Cite, Trace};
-use crate::YearMonth;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -240,9 +239,4 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
         average_income: mbq,
         months_of_pension: k_months,
     })
-}
-
-/// Whether a month is under the 2024 law.
-pub fn is_new_law(m: YearMonth) -> bool {
-    m >= crate::month::LAW_2024_START
 }

@@ -428,7 +428,7 @@ fn plan(
 /// the projected history then applies the same rule).
 fn transitional_end(i: &EstimateInput, roadmap: YearMonth, t: &mut Trace) -> YearMonth {
     let Some(h) = &i.history else { return roadmap };
-    let y2021 = YearMonth::new(2021, 1).unwrap_or(crate::month::LAW_2024_START);
+    let y2021 = crate::month::january(2021);
     if i.contribution_years.is_some() || h.first_voluntary().is_none_or(|m| m >= y2021) {
         return roadmap;
     }
@@ -533,7 +533,7 @@ fn price(
     last: YearMonth,
     subsidised: u32,
     w: &mut Trace,
-) -> Result<(Vec<Payment>, u32)> {
+) -> Result<Vec<Payment>> {
     let mut quiet = Trace::new(false);
     let r = price_quiet(
         p,
@@ -559,7 +559,7 @@ fn price_quiet(
     last: YearMonth,
     mut subsidised: u32,
     w: &mut Trace,
-) -> Result<(Vec<Payment>, u32)> {
+) -> Result<Vec<Payment>> {
     let mut out = Vec::new();
     let mut m = first;
     // Monthly quotes are cached per parameter epoch (identical to `contribution`).
@@ -665,7 +665,7 @@ fn price_quiet(
         }
         m = m.plus(n as i32);
     }
-    Ok((out, subsidised))
+    Ok(out)
 }
 
 fn support_cap(p: &Params, m: YearMonth) -> u32 {
@@ -690,9 +690,7 @@ fn quote(
         months: matches!(method, Method::Advance | Method::BackPayment).then_some(i64::from(n)),
         categories: i.categories.clone(),
         province: i.province.clone(),
-        subsidised_months_before: i64::from(
-            subsidised.min(support_cap(p, m).max(subsidised.min(1200))),
-        ),
+        subsidised_months_before: i64::from(subsidised),
         fund_rate_monthly: None,
     };
     // `warnings` must be a trace with steps disabled: only its warnings are kept.
@@ -734,7 +732,7 @@ pub fn project_with(
     contribution::check_income(i.income, &lim, i.start)?;
     let reached = transitional_end(i, reached, t);
     let pl = plan(p, i, reached, existing_months, t)?;
-    let (payments, subsidised) = match pl.last {
+    let payments = match pl.last {
         Some(last) if last >= pl.first => price(
             p,
             i,
@@ -745,9 +743,8 @@ pub fn project_with(
             existing_subsidised,
             t,
         )?,
-        _ => (Vec::new(), existing_subsidised),
+        _ => Vec::new(),
     };
-    let _ = subsidised;
     if payments.iter().any(|x| x.income != i.income) {
         if let Some(x) = payments.iter().find(|x| x.income != i.income) {
             t.warn(
@@ -991,7 +988,7 @@ pub fn project_with(
             (Method::Advance, 60),
         ] {
             let mut quiet = Trace::new(false);
-            let (pays, _) = price(p, i, m, n, pl.first, last, existing_subsidised, &mut quiet)?;
+            let pays = price(p, i, m, n, pl.first, last, existing_subsidised, &mut quiet)?;
             let total: Money = pays.iter().map(|x| x.payable).sum();
             if m == Method::Monthly {
                 monthly_total = total;

@@ -89,7 +89,7 @@ pub const MAX_MONTHS: u32 = 1200;
 
 /// The first month of 2014: years before it are valued 1.5 × Mbq in lump sums.
 pub fn month_2014() -> YearMonth {
-    YearMonth::new(2014, 1).unwrap_or(crate::month::LAW_2024_START)
+    crate::month::january(2014)
 }
 
 impl History {
@@ -375,7 +375,7 @@ impl History {
     /// # Errors
     /// `compulsory_rules_apply`, `compulsory_before_2008_unsupported`.
     pub fn check_supported(&self, field: &str) -> Result<()> {
-        let y2008 = YearMonth::new(2008, 1).unwrap_or(crate::month::LAW_2024_START);
+        let y2008 = crate::month::january(2008);
         if let Some(p) = self
             .periods
             .iter()

@@ -328,8 +328,3 @@ pub fn evaluate(
         amount: if eligible { amount } else { 0 },
     })
 }
-
-/// Whether `m` is in the 2024-law period.
-pub fn new_law(m: YearMonth) -> bool {
-    m >= crate::month::LAW_2024_START
-}

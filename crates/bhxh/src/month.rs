@@ -17,6 +17,11 @@ use std::fmt;
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct YearMonth(i32);
 
+/// January of `year` (for the fixed dates of the law: 2008, 2014, 2021, …).
+pub const fn january(year: i32) -> YearMonth {
+    YearMonth(year * 12)
+}
+
 /// 2025-07, the month the 2024 Law on Social Insurance took effect (rules A-1).
 pub const LAW_2024_START: YearMonth = YearMonth(2025 * 12 + 6);
 

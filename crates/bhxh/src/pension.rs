@@ -107,7 +107,7 @@ pub fn age_month(
     age: Age,
     reached: YearMonth,
 ) -> (Age, YearMonth, bool) {
-    let y2021 = YearMonth::new(2021, 1).unwrap_or(LAW_2024_START);
+    let y2021 = crate::month::january(2021);
     let transitional =
         h.first_voluntary().is_some_and(|m| m < y2021) && h.months_of(Scheme::Voluntary) >= 240;
     if transitional {
