@@ -120,17 +120,68 @@ fn forty_years(trace: bool) -> String {
     )
 }
 
+/// The same career typed, as a Rust host embedding the engine holds it.
+fn forty_years_typed() -> bhxh::pension::PensionInput {
+    use bhxh::history::{History, Period, Scheme};
+    let periods = (0..40)
+        .map(|i| Period {
+            from: YearMonth::new(1987 + i, 1).unwrap(),
+            to: YearMonth::new(1987 + i, 12).unwrap(),
+            income: 2_000_000 + i64::from(i) * 100_000,
+            scheme: Scheme::Voluntary,
+            back_paid: 1987 + i < 2008,
+            categories: Vec::new(),
+            province: None,
+            index: i as usize,
+        })
+        .collect();
+    bhxh::pension::PensionInput {
+        sex: bhxh::retirement::Sex::Male,
+        birth: bhxh::retirement::BirthDate::parse("1964-03", "birth_date").unwrap(),
+        history: History::from_periods(periods, "history").unwrap(),
+        claim_month: YearMonth::new(2027, 1),
+    }
+}
+
+/// A 40-year career as people usually have it: five periods of changing income.
+fn forty_years_five_periods() -> String {
+    r#"{"calculation":"pension","sex":"male","birth_date":"1964-03","claim_month":"2027-01","history":[{"from":"1987-01","to":"1994-12","income":2000000,"back_paid":true},{"from":"1995-01","to":"2007-12","income":2500000,"back_paid":true},{"from":"2008-01","to":"2015-12","income":3000000},{"from":"2016-01","to":"2021-06","income":4000000},{"from":"2021-07","to":"2026-12","income":5000000}]}"#.into()
+}
+
 fn benefits(c: &mut Criterion) {
     let with = forty_years(true);
     let without = forty_years(false);
     let r = bhxh::evaluate(&with).unwrap();
     assert!(r.contains("\"eligible\":true"), "{r}");
+    let typed = forty_years_typed();
+    let params = Params::embedded().unwrap();
+    let five = forty_years_five_periods();
+    let r5 = bhxh::evaluate(&five).unwrap();
+    assert!(r5.contains("\"contribution_months\":480"), "{r5}");
+    // The typed path gives the JSON path's numbers.
+    let mut t = bhxh::trace::Trace::new(true);
+    let o = bhxh::pension::evaluate(params, &typed, &mut t).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&r).unwrap();
+    assert_eq!(json["monthly_pension"], o.pension.monthly_pension);
     let mut g = c.benchmark_group("pension_40_years");
     g.bench_function("with_trace", |b| {
         b.iter(|| black_box(bhxh::evaluate(black_box(&with)).unwrap()))
     });
     g.bench_function("without_trace", |b| {
         b.iter(|| black_box(bhxh::evaluate(black_box(&without)).unwrap()))
+    });
+    // No JSON request to read: the calculation and its trace written as JSON.
+    g.bench_function("typed_input_with_trace", |b| {
+        b.iter(|| {
+            let mut t = bhxh::trace::Trace::new(true);
+            let o = bhxh::pension::evaluate(params, black_box(&typed), &mut t).unwrap();
+            let mut out = String::new();
+            t.write_json(&mut out);
+            black_box((o, out))
+        })
+    });
+    g.bench_function("five_periods_with_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(&five)).unwrap()))
     });
     g.finish();
 }

@@ -19,7 +19,6 @@ use crate::money::{self, Money};
 use crate::parameters::Params;
 use crate::trace::{Cite, Trace};
 use crate::YearMonth;
-use rust_decimal::Decimal;
 
 /// An average income and where it comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,19 +63,8 @@ pub fn average_income(
             ),
         );
     }
-    // The table as (contribution year, coefficient in hundredths), sorted by year.
-    let mut table: Vec<(i32, i128)> = found
-        .value
-        .iter()
-        .filter_map(|(k, c)| {
-            Some((
-                k.parse::<i32>().ok()?,
-                (c * Decimal::ONE_HUNDRED).trunc().mantissa(),
-            ))
-        })
-        .collect();
-    table.sort_unstable();
-    let last_year = table.iter().map(|(y, _)| *y).max().unwrap_or(i32::MIN);
+    let table = found.value;
+    let last_year = table.last_year().unwrap_or(i32::MIN);
     // Σ months × income × coefficient in hundredths, exact in i128.
     let mut sum: i128 = 0;
     let overflow = || Error::Overflow {
@@ -91,12 +79,8 @@ pub fn average_income(
             let c: i128 = if per.back_paid || y > last_year {
                 100
             } else {
-                match table
-                    .binary_search_by_key(&y, |(k, _)| *k)
-                    .ok()
-                    .map(|i| table[i].1)
-                {
-                    Some(c) => c,
+                match table.hundredths(y) {
+                    Some(c) => i128::from(c),
                     None => {
                         return Err(Error::CoefficientNotAvailable {
                             field: format!("{history_field}[{}].from", per.index),
@@ -135,14 +119,17 @@ pub fn average_income(
             ),
         )
     });
-    let exact = format!("{}.{:02}", sum / 100, sum % 100);
     t.step("average_income", mbq, Cite::Law(if settlement >= crate::month::LAW_2024_START {
         "Law 41/2024/QH15 art. 104; Decree 159/2025/NĐ-CP art. 10; decision K-1"
     } else {
         "Law 58/2014/QH13 art. 79; Decree 134/2015/NĐ-CP art. 4; decision K-1"
     }), || {
         (
-            format!("Σ income × coefficient / months = {exact} / {months} = {mbq}"),
+            format!(
+                "Σ income × coefficient / months = {}.{:02} / {months} = {mbq}",
+                sum / 100,
+                sum % 100
+            ),
             format!(
                 "Mức bình quân thu nhập tháng đóng BHXH: tổng thu nhập đã điều chỉnh {} chia cho {months} tháng = {} (làm tròn đến đồng).",
                 money::vi(i64::try_from(sum / 100).unwrap_or(0)),

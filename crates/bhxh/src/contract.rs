@@ -11,7 +11,7 @@ use crate::parameters::Params;
 use crate::retirement;
 use crate::trace::{Trace, TraceStep, Warning};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The engine version reported in every receipt.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -61,56 +61,16 @@ pub struct Response<T> {
 /// Every code of [`Error::code`]; `malformed_json` when the text is not JSON.
 pub fn evaluate(request: &str) -> Result<String> {
     // Fast path, one pass: the top level is read into a JSON map except `history`, which is
-    // deserialised straight into typed periods (the JSON tree dominates long histories).
-    // Anything unusual (escaped keys, duplicate keys, an ill-typed history, malformed JSON)
-    // falls back to the tree path, which reports the precise error.
-    if let Ok(Top(map, fast)) = serde_json::from_str::<Top<'_>>(request) {
+    // read straight into typed periods (the JSON tree dominates long histories). Anything
+    // unusual (escapes, duplicate keys, an ill-typed history, malformed JSON) falls back to
+    // the tree path, which reports the precise error.
+    if let Some((map, fast)) = crate::request_text::read(request) {
         return evaluate_parts(&Value::Object(map), fast.as_deref());
     }
     let v: Value = serde_json::from_str(request).map_err(|e| Error::MalformedJson {
         detail: e.to_string(),
     })?;
     evaluate_value(&v)
-}
-
-/// The top level of a request: every field as JSON except a typed `history`.
-struct Top<'a>(Map<String, Value>, Option<Vec<RawPeriod<'a>>>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Top<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
-            type Value = Top<'a>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut m: A,
-            ) -> std::result::Result<Top<'a>, A::Error> {
-                let mut map = Map::new();
-                let mut history = None;
-                while let Some(k) = m.next_key::<&'de str>()? {
-                    if k == "history" {
-                        let h: Vec<RawPeriod<'de>> = m.next_value()?;
-                        if h.len() > crate::history::MAX_MONTHS as usize || history.is_some() {
-                            return Err(serde::de::Error::custom("use the tree path"));
-                        }
-                        history = Some(h);
-                    } else {
-                        let v: Value = m.next_value()?;
-                        if map.insert(k.to_string(), v).is_some() {
-                            return Err(serde::de::Error::custom(
-                                "duplicate key: use the tree path",
-                            ));
-                        }
-                    }
-                }
-                Ok(Top(map, history))
-            }
-        }
-        d.deserialize_map(V(std::marker::PhantomData))
-    }
 }
 
 /// Evaluates one request text and always returns JSON: the response, or the contract's
@@ -300,7 +260,7 @@ fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> 
     // escaping skips clean strings in one vectorisable pass instead of byte by byte.
     let overflow = || Error::Overflow { field: "$".into() };
     // One allocation for the whole response; only the head is validated as UTF-8.
-    let mut buf = Vec::with_capacity(1024 + t.steps.len() * 640);
+    let mut buf = Vec::with_capacity(1024 + t.len() * 640);
     serde_json::to_writer(
         &mut buf,
         &Head {
@@ -312,15 +272,14 @@ fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> 
     buf.pop(); // the closing brace
     let mut out = String::from_utf8(buf).map_err(|_| overflow())?;
     out.push_str(",\"trace\":");
-    crate::trace::write_trace(&mut out, &t.steps).map_err(|_| overflow())?;
+    t.write_json(&mut out);
     out.push_str(",\"warnings\":");
-    out.push_str(&serde_json::to_string(&t.warnings).map_err(|_| overflow())?);
-    out.push_str(",\"receipt\":");
-    let receipt = Receipt {
-        engine_version: ENGINE_VERSION.into(),
-        parameters_hash: p.hash.clone(),
-    };
-    out.push_str(&serde_json::to_string(&receipt).map_err(|_| overflow())?);
-    out.push('}');
+    crate::trace::write_warnings(&mut out, &t.warnings).map_err(|_| overflow())?;
+    // The receipt's strings are plain ASCII (a version and a hex hash).
+    out.push_str(",\"receipt\":{\"engine_version\":\"");
+    out.push_str(ENGINE_VERSION);
+    out.push_str("\",\"parameters_hash\":\"");
+    out.push_str(&p.hash);
+    out.push_str("\"}}");
     Ok(out)
 }

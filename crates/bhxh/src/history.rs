@@ -279,7 +279,10 @@ impl History {
                 months: total,
             });
         }
-        periods.sort_by_key(|p| (p.from, p.index));
+        // Histories usually arrive in order; (from, index) is unique, so any sort is stable.
+        if !periods.is_sorted_by_key(|p| (p.from, p.index)) {
+            periods.sort_unstable_by_key(|p| (p.from, p.index));
+        }
         for w in periods.windows(2) {
             if w[1].from <= w[0].to {
                 let later = w[0].index.max(w[1].index);

@@ -59,6 +59,7 @@ pub mod maternity;
 pub mod money;
 pub mod month;
 pub mod parameters;
+mod request_text;
 pub mod pension;
 pub mod retirement;
 pub mod support;

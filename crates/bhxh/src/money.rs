@@ -72,39 +72,47 @@ pub fn group(amount: Money, sep: char) -> String {
 /// Writes an amount with thousands separators, without allocating.
 struct Grouped(Money, char);
 
-impl std::fmt::Display for Grouped {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use std::fmt::Write;
-        let mut buf = [0u8; 20];
+impl Grouped {
+    /// The text, right-aligned in `buf` (a sign, 19 digits and 6 separators fit in 32
+    /// bytes); returns where it starts.
+    fn render(&self, buf: &mut [u8; 32]) -> usize {
+        // An ASCII separator is written as is; others are put in by `fmt` afterwards.
+        let sep = u8::try_from(self.1).ok().filter(u8::is_ascii).unwrap_or(b',');
         let mut n = self.0.unsigned_abs();
         let mut i = buf.len();
+        let mut written = 0;
         loop {
+            if written > 0 && written % 3 == 0 {
+                i -= 1;
+                buf[i] = sep;
+            }
             i -= 1;
             buf[i] = b'0' + (n % 10) as u8;
+            written += 1;
             n /= 10;
             if n == 0 {
                 break;
             }
         }
         if self.0 < 0 {
-            f.write_char('-')?;
+            i -= 1;
+            buf[i] = b'-';
         }
-        // Digits are ASCII, so every slice below is valid UTF-8.
-        let digits = std::str::from_utf8(&buf[i..]).map_err(|_| std::fmt::Error)?;
-        let head = digits.len() % 3;
-        let mut rest = digits;
-        if head > 0 {
-            f.write_str(&rest[..head])?;
-            rest = &rest[head..];
+        i
+    }
+}
+
+impl std::fmt::Display for Grouped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut buf = [0u8; 32];
+        let start = self.render(&mut buf);
+        // ASCII only, so always valid UTF-8; one write instead of one per group.
+        let text = std::str::from_utf8(&buf[start..]).map_err(|_| std::fmt::Error)?;
+        if self.1.is_ascii() {
+            f.write_str(text)
+        } else {
+            f.write_str(&text.replace(',', self.1.encode_utf8(&mut [0; 4])))
         }
-        while !rest.is_empty() {
-            if rest.len() != digits.len() {
-                f.write_char(self.1)?;
-            }
-            f.write_str(&rest[..3])?;
-            rest = &rest[3..];
-        }
-        Ok(())
     }
 }
 
@@ -114,7 +122,8 @@ pub struct En(pub Money);
 
 impl std::fmt::Display for En {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} VND", Grouped(self.0, ','))
+        std::fmt::Display::fmt(&Grouped(self.0, ','), f)?;
+        f.write_str(" VND")
     }
 }
 
@@ -124,7 +133,8 @@ pub struct Vi(pub Money);
 
 impl std::fmt::Display for Vi {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} đồng", Grouped(self.0, '.'))
+        std::fmt::Display::fmt(&Grouped(self.0, '.'), f)?;
+        f.write_str(" đồng")
     }
 }
 
@@ -159,6 +169,10 @@ mod tests {
         assert_eq!(group(1000, ','), "1,000");
         assert_eq!(group(46_800_000, '.'), "46.800.000");
         assert_eq!(group(-1_234_567, ','), "-1,234,567");
+        assert_eq!(group(i64::MIN, '.'), "-9.223.372.036.854.775.808");
+        assert_eq!(group(1_234_567, '\u{a0}'), "1\u{a0}234\u{a0}567");
+        assert_eq!(vi(1_500_000).to_string(), "1.500.000 đồng");
+        assert_eq!(en(-999_999).to_string(), "-999,999 VND");
         assert_eq!(vi(330_000).to_string(), "330.000 đồng");
         assert_eq!(en(330_000).to_string(), "330,000 VND");
     }

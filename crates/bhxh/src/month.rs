@@ -84,9 +84,41 @@ impl YearMonth {
     }
 }
 
+impl YearMonth {
+    /// `YYYY-MM` in a stack buffer, for years 0–9999 (all the engine accepts in practice).
+    fn ascii(self) -> Option<[u8; 7]> {
+        let y = u32::try_from(self.year()).ok().filter(|y| *y <= 9999)?;
+        let m = self.month();
+        let d = |n: u32| b'0' + (n % 10) as u8;
+        Some([
+            d(y / 1000),
+            d(y / 100),
+            d(y / 10),
+            d(y),
+            b'-',
+            d(m / 10),
+            d(m),
+        ])
+    }
+
+    /// The first day of this month as `YYYY-MM-01`, without going through a date.
+    pub fn first_day_text(self) -> String {
+        format!("{self}-01")
+    }
+
+    /// The first day of this month as Vietnamese write dates, `01/07/2026`.
+    pub fn first_day_vi(self) -> String {
+        format!("01/{:02}/{:04}", self.month(), self.year())
+    }
+}
+
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year(), self.month())
+        match self.ascii() {
+            // One write instead of two padded integers (traces print many months).
+            Some(b) => f.pad(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
+            None => write!(f, "{:04}-{:02}", self.year(), self.month()),
+        }
     }
 }
 

@@ -37,11 +37,14 @@ pub struct Citation {
 impl Citation {
     /// `document, article` for traces.
     pub fn text(&self) -> String {
-        if self.article.is_empty() {
-            self.document.clone()
-        } else {
-            format!("{}, {}", self.document, self.article)
+        // Room for a decision id the trace may append (`; decision K-12`).
+        let mut t = String::with_capacity(self.document.len() + self.article.len() + 24);
+        t.push_str(&self.document);
+        if !self.article.is_empty() {
+            t.push_str(", ");
+            t.push_str(&self.article);
         }
+        t
     }
 
     /// The Vietnamese document name (falls back to the English form).
@@ -160,6 +163,83 @@ impl<T> Series<T> {
     /// First month with a value.
     pub fn first_month(&self) -> Option<YearMonth> {
         self.values.first().map(|e| e.from)
+    }
+}
+
+/// An income adjustment coefficient table of one settlement year (decision K-12): the
+/// coefficient of each contribution year. Written in the law data as a JSON object
+/// `{"YYYY": coefficient}`; held parsed and sorted, so that an average income does not
+/// re-read the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoefficientTable {
+    rows: Vec<CoefficientRow>,
+}
+
+/// One row of a [`CoefficientTable`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CoefficientRow {
+    /// Contribution year.
+    pub year: i32,
+    /// Its coefficient (at most two decimals once validated).
+    pub coefficient: Decimal,
+    /// The coefficient in hundredths (truncated), the integer the averages use.
+    pub hundredths: i64,
+}
+
+impl CoefficientTable {
+    /// The rows, sorted by contribution year, years unique.
+    pub fn rows(&self) -> &[CoefficientRow] {
+        &self.rows
+    }
+
+    /// The last contribution year of the table.
+    pub fn last_year(&self) -> Option<i32> {
+        self.rows.last().map(|r| r.year)
+    }
+
+    /// The coefficient of `year` in hundredths, if the table has that row.
+    pub fn hundredths(&self, year: i32) -> Option<i64> {
+        self.rows
+            .binary_search_by_key(&year, |r| r.year)
+            .ok()
+            .map(|i| self.rows[i].hundredths)
+    }
+}
+
+impl Serialize for CoefficientTable {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.rows.len()))?;
+        for r in &self.rows {
+            m.serialize_entry(&r.year.to_string(), &r.coefficient)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for CoefficientTable {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let map = BTreeMap::<String, Decimal>::deserialize(d)?;
+        let mut rows = Vec::with_capacity(map.len());
+        for (k, coefficient) in map {
+            let year = match k.parse::<i32>() {
+                Ok(y) if k.len() == 4 && k.bytes().all(|b| b.is_ascii_digit()) => y,
+                _ => {
+                    return Err(serde::de::Error::custom(format!(
+                        "contribution year {k:?} is not YYYY"
+                    )))
+                }
+            };
+            let hundredths = i64::try_from((coefficient * Decimal::ONE_HUNDRED).trunc().mantissa())
+                .map_err(|_| serde::de::Error::custom(format!("coefficient of {k} is too large")))?;
+            rows.push(CoefficientRow {
+                year,
+                coefficient,
+                hundredths,
+            });
+        }
+        // Four-digit keys sort like their years, so the rows are already in order.
+        Ok(CoefficientTable { rows })
     }
 }
 
@@ -322,7 +402,7 @@ pub struct Params {
     /// Retirement-age roadmap by calendar year.
     pub retirement_age: Series<RetirementAges>,
     /// Income adjustment coefficient tables by settlement year.
-    pub income_adjustment_coefficients: Series<BTreeMap<String, Decimal>>,
+    pub income_adjustment_coefficients: Series<CoefficientTable>,
     /// Funeral allowance multiple of the reference level (D-1).
     pub funeral_allowance_multiple: Series<i64>,
     /// Months needed for the funeral allowance (D-1).
@@ -568,13 +648,12 @@ impl Params {
             prefix,
             &self.income_adjustment_coefficients,
             |t| {
-                !t.is_empty()
-                    && t.iter().all(|(y, c)| {
-                        y.len() == 4
-                            && y.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y))
-                            && *c >= unit
-                            && *c <= Decimal::ONE_HUNDRED
-                            && (*c * Decimal::ONE_HUNDRED).fract().is_zero()
+                !t.rows.is_empty()
+                    && t.rows.iter().all(|r| {
+                        (1900..=2200).contains(&r.year)
+                            && r.coefficient >= unit
+                            && r.coefficient <= Decimal::ONE_HUNDRED
+                            && (r.coefficient * Decimal::ONE_HUNDRED).fract().is_zero()
                     })
             },
             "contribution years YYYY with coefficients of 1.00 to 100 with at most 2 decimals",

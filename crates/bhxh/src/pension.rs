@@ -343,7 +343,7 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
         retirement_allowance(i.sex, new_law, start.year(), h, reached_roadmap, avg.mbq, t)?;
     t.step(
         "pension_start",
-        start_date.to_string(),
+        start.first_day_text(),
         Cite::Law(if new_law {
             "Law 41/2024/QH15 art. 101"
         } else {
@@ -354,9 +354,9 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
                 format!("first day of {start}"),
                 format!(
                     "Thời điểm hưởng lương hưu: ngày {}.",
-                    start_date.format("%d/%m/%Y")
+                    start.first_day_vi()
                 ),
-                format!("The pension starts on {start_date}."),
+                format!("The pension starts on {}.", start.first_day_text()),
             )
         },
     );
@@ -394,7 +394,8 @@ fn retirement_allowance(
     let overflow = || Error::Overflow {
         field: "history".into(),
     };
-    let (quarters, formula) = if new_law {
+    // The formula's numbers; the text is only written for the trace.
+    let (quarters, parts) = if new_law {
         let threshold: u32 = if sex == Sex::Male { 420 } else { 360 };
         let before = h.months_within(h.first(), reached);
         let after = months - before;
@@ -406,23 +407,14 @@ fn retirement_allowance(
         };
         let (hb, ha) = (half_years(ex_before), half_years(ex_after));
         // 0.5 × Mbq × hb/2 + 2 × Mbq × ha/2 = Mbq × (hb + 4·ha) / 4
-        (
-            hb + 4 * ha,
-            format!(
-                "0.5 × {} × {} + 2 × {} × {}",
-                mbq,
-                years(hb),
-                mbq,
-                years(ha)
-            ),
-        )
+        (hb + 4 * ha, (hb, Some(ha)))
     } else {
         let (n, inc) = law_2014_band(sex, start_year);
         // Years giving 75 %: n + 30 / inc.
         let full = Decimal::from(n) + Decimal::from(30) / inc;
         let full_months = (full * Decimal::from(12)).trunc().mantissa() as u32;
         let hx = half_years(months.saturating_sub(full_months));
-        (hx, format!("0.5 × {} × {}", mbq, years(hx)))
+        (hx, (hx, None))
     };
     let amount = i64::try_from(money::div_round_half_away(
         i128::from(mbq) * i128::from(quarters),
@@ -436,6 +428,12 @@ fn retirement_allowance(
             "Law 58/2014/QH13 art. 75; decision K-11"
         };
         t.step("retirement_allowance", amount, Cite::Law(law), || {
+            let formula = match parts {
+                (hb, Some(ha)) => {
+                    format!("0.5 × {mbq} × {} + 2 × {mbq} × {}", years(hb), years(ha))
+                }
+                (hx, None) => format!("0.5 × {mbq} × {}", years(hx)),
+            };
             (
                 format!("{formula} = {amount}"),
                 format!(

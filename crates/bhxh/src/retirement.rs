@@ -161,8 +161,21 @@ pub fn reached(
     birth: YearMonth,
     field: &str,
 ) -> Result<(Age, YearMonth, YearMonth)> {
-    let start = birth.year() + 40;
-    for y in start..start + 60 {
+    // No year before birth + the smallest age of the roadmap can match (the ages are
+    // validated to 40–80 years), so the scan starts there.
+    let youngest = p
+        .retirement_age
+        .values
+        .iter()
+        .filter_map(|e| e.value.as_ref())
+        .map(|a| match sex {
+            Sex::Male => a.male.years,
+            Sex::Female => a.female.years,
+        })
+        .min()
+        .unwrap_or(40);
+    let start = birth.year() + i32::try_from(youngest.clamp(40, 80)).unwrap_or(40);
+    for y in start..birth.year() + 100 {
         let probe = YearMonth::new(y, 1).ok_or_else(|| Error::ParameterNotInForce {
             field: field.into(),
             parameter: "retirement_age".into(),

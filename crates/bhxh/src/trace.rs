@@ -44,12 +44,18 @@ pub struct Warning {
 }
 
 /// Collects steps and warnings while a calculation runs.
+///
+/// Steps are written at once as the JSON objects of the response's `trace` array (the
+/// same bytes serde_json would write for [`TraceStep`]s), so that a step costs its
+/// sentences and nothing more; [`Trace::steps`] reads them back as values.
 #[derive(Default, Debug)]
 pub struct Trace {
     /// Whether steps are recorded (warnings always are).
     pub enabled: bool,
-    /// Steps so far.
-    pub steps: Vec<TraceStep>,
+    /// The steps so far, as comma-separated JSON objects.
+    json: String,
+    /// How many steps `json` holds.
+    count: usize,
     /// Warnings so far (deduplicated).
     pub warnings: Vec<Warning>,
 }
@@ -68,6 +74,8 @@ pub enum Cite<'a> {
 pub trait CiteEntry {
     /// The citation text.
     fn citation_text(&self) -> String;
+    /// The document and the article (empty when not known) the citation text joins.
+    fn citation_parts(&self) -> (&str, &str);
     /// Its confidence.
     fn confidence(&self) -> Confidence;
 }
@@ -75,6 +83,9 @@ pub trait CiteEntry {
 impl<T> CiteEntry for Entry<T> {
     fn citation_text(&self) -> String {
         self.citation.text()
+    }
+    fn citation_parts(&self) -> (&str, &str) {
+        (&self.citation.document, &self.citation.article)
     }
     fn confidence(&self) -> Confidence {
         self.confidence
@@ -86,6 +97,12 @@ impl Trace {
     pub fn new(enabled: bool) -> Self {
         Trace {
             enabled,
+            // A benefit's trace is 2–6 KB: one allocation instead of a chain of regrowths.
+            json: if enabled {
+                String::with_capacity(4096)
+            } else {
+                String::new()
+            },
             ..Default::default()
         }
     }
@@ -102,20 +119,91 @@ impl Trace {
             return;
         }
         let (formula, text_vi, text_en) = texts();
-        let (citation, confidence) = match cite {
-            Cite::Law(s) => (s.to_string(), None),
-            Cite::Param(e) => (e.citation_text(), Some(e.confidence())),
-            Cite::Both(e, s) => (format!("{}; {s}", e.citation_text()), Some(e.confidence())),
+        let (citation, confidence): ([&str; 4], _) = match cite {
+            Cite::Law(s) => ([s, "", "", ""], None),
+            Cite::Param(e) => {
+                let (doc, art) = e.citation_parts();
+                ([doc, if art.is_empty() { "" } else { ", " }, art, ""], Some(e.confidence()))
+            }
+            Cite::Both(e, s) => {
+                let (doc, art) = e.citation_parts();
+                let sep = if art.is_empty() { "" } else { ", " };
+                // `document, article; reference`: joined below without an allocation.
+                self.write_step(
+                    step,
+                    &value.into(),
+                    &formula,
+                    &[doc, sep, art, "; ", s],
+                    Some(e.confidence()),
+                    &text_vi,
+                    &text_en,
+                );
+                return;
+            }
         };
-        self.steps.push(TraceStep {
-            step: step.into(),
-            value: value.into(),
+        self.write_step(
+            step,
+            &value.into(),
+            &formula,
+            &citation,
+            confidence,
+            &text_vi,
+            &text_en,
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn write_step(
+        &mut self,
+        step: &str,
+        value: &Value,
+        formula: &str,
+        citation: &[&str],
+        confidence: Option<Confidence>,
+        text_vi: &str,
+        text_en: &str,
+    ) {
+        if self.count > 0 {
+            self.json.push(',');
+        }
+        self.count += 1;
+        write_step_json(
+            &mut self.json,
+            step,
+            value,
             formula,
             citation,
             confidence,
             text_vi,
             text_en,
-        });
+        );
+    }
+
+    /// The number of steps recorded.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether no step has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Appends the `trace` array of the response to `out`.
+    pub fn write_json(&self, out: &mut String) {
+        out.reserve(self.json.len() + 2);
+        out.push('[');
+        out.push_str(&self.json);
+        out.push(']');
+    }
+
+    /// The steps recorded, as values.
+    pub fn steps(&self) -> Vec<TraceStep> {
+        let mut text = String::new();
+        self.write_json(&mut text);
+        // The text was written from valid strings by `write_step_json`; parsing it back
+        // cannot fail.
+        serde_json::from_str(&text).unwrap_or_default()
     }
 
     /// Adds a warning once.
@@ -172,23 +260,108 @@ impl Trace {
     }
 }
 
-/// Writes `s` as a JSON string exactly as serde_json would. Strings with nothing to escape
-/// (the usual case for trace sentences) are copied after one pass that the compiler can
-/// vectorise; the others go through serde_json itself.
-fn push_json_str(out: &mut String, s: &str) -> serde_json::Result<()> {
-    // No early exit, so the compiler can vectorise the scan.
-    let dirty = s.as_bytes().iter().fold(0u8, |acc, &b| {
-        acc | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
-    });
-    if dirty == 0 {
-        out.push('"');
-        out.push_str(s);
-        out.push('"');
-        Ok(())
-    } else {
-        out.push_str(&serde_json::to_string(s)?);
-        Ok(())
+/// Writes `s` as a JSON string exactly as serde_json would.
+fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    push_json_fragment(out, s);
+    out.push('"');
+}
+
+/// Whether a string has a byte JSON escapes (a control character, `"` or `\\`). Blocks of
+/// 16 bytes without early exit, so the compiler can vectorise the scan.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let flag = |b: u8| u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\');
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        if block.iter().fold(0u8, |acc, &b| acc | flag(b)) != 0 {
+            return true;
+        }
     }
+    // The tail, padded with spaces (which need no escape), as one more block.
+    let tail = blocks.remainder();
+    let mut last = [b' '; 16];
+    last[..tail.len()].copy_from_slice(tail);
+    last.iter().fold(0u8, |acc, &b| acc | flag(b)) != 0
+}
+
+/// Writes the inside of a JSON string exactly as serde_json would. Strings with nothing to
+/// escape (the usual case for trace sentences) are copied after one pass that the compiler
+/// can vectorise; the others are escaped byte by byte with serde_json's rules.
+fn push_json_fragment(out: &mut String, s: &str) {
+    if !needs_escape(s.as_bytes()) {
+        out.push_str(s);
+        return;
+    }
+    // Escapes are ASCII, so the runs between them end on character boundaries.
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(s.get(run..i).unwrap_or_default());
+        run = i + 1;
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+    }
+    out.push_str(s.get(run..).unwrap_or_default());
+}
+
+/// Writes an integer as serde_json does (plain decimal digits).
+fn push_integer(out: &mut String, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    for &d in &buf[i..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Writes the warnings array as serde_json would serialise `Vec<Warning>`.
+///
+/// # Errors
+/// Never in practice (as [`write_trace`]).
+pub fn write_warnings(out: &mut String, warnings: &[Warning]) -> serde_json::Result<()> {
+    out.push('[');
+    for (i, w) in warnings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"code\":");
+        push_json_str(out, &w.code);
+        out.push_str(",\"message\":");
+        push_json_str(out, &w.message);
+        out.push_str(",\"message_vi\":");
+        push_json_str(out, &w.message_vi);
+        out.push('}');
+    }
+    out.push(']');
+    Ok(())
 }
 
 /// Writes the trace array as serde_json would serialise `Vec<TraceStep>`.
@@ -201,27 +374,71 @@ pub fn write_trace(out: &mut String, steps: &[TraceStep]) -> serde_json::Result<
         if i > 0 {
             out.push(',');
         }
-        out.push_str("{\"step\":");
-        push_json_str(out, &s.step)?;
-        out.push_str(",\"value\":");
-        match &s.value {
-            Value::String(v) => push_json_str(out, v)?,
-            other => out.push_str(&serde_json::to_string(other)?),
-        }
-        out.push_str(",\"formula\":");
-        push_json_str(out, &s.formula)?;
-        out.push_str(",\"citation\":");
-        push_json_str(out, &s.citation)?;
-        if let Some(c) = s.confidence {
-            out.push_str(",\"confidence\":");
-            out.push_str(&serde_json::to_string(&c)?);
-        }
-        out.push_str(",\"text_vi\":");
-        push_json_str(out, &s.text_vi)?;
-        out.push_str(",\"text_en\":");
-        push_json_str(out, &s.text_en)?;
-        out.push('}');
+        write_step_json(
+            out,
+            &s.step,
+            &s.value,
+            &s.formula,
+            &[&s.citation],
+            s.confidence,
+            &s.text_vi,
+            &s.text_en,
+        );
     }
     out.push(']');
     Ok(())
+}
+
+/// Writes one step object as serde_json would serialise its [`TraceStep`]; the citation is
+/// given in pieces that are joined.
+#[allow(clippy::too_many_arguments)]
+fn write_step_json(
+    out: &mut String,
+    step: &str,
+    value: &Value,
+    formula: &str,
+    citation: &[&str],
+    confidence: Option<Confidence>,
+    text_vi: &str,
+    text_en: &str,
+) {
+    out.reserve(
+        96 + step.len()
+            + formula.len()
+            + citation.iter().map(|c| c.len()).sum::<usize>()
+            + text_vi.len()
+            + text_en.len(),
+    );
+    out.push_str("{\"step\":");
+    push_json_str(out, step);
+    out.push_str(",\"value\":");
+    match value {
+        Value::String(v) => push_json_str(out, v),
+        Value::Number(n) if n.as_i64().is_some() => {
+            push_integer(out, n.as_i64().unwrap_or_default());
+        }
+        // Other JSON values (never produced by the engine's steps) via serde_json, which
+        // cannot fail on a `Value`.
+        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
+    }
+    out.push_str(",\"formula\":");
+    push_json_str(out, formula);
+    out.push_str(",\"citation\":\"");
+    for c in citation {
+        push_json_fragment(out, c);
+    }
+    out.push('"');
+    if let Some(c) = confidence {
+        out.push_str(match c {
+            Confidence::V => ",\"confidence\":\"V\"",
+            Confidence::S => ",\"confidence\":\"S\"",
+            Confidence::D => ",\"confidence\":\"D\"",
+            Confidence::U => ",\"confidence\":\"U\"",
+        });
+    }
+    out.push_str(",\"text_vi\":");
+    push_json_str(out, text_vi);
+    out.push_str(",\"text_en\":");
+    push_json_str(out, text_en);
+    out.push('}');
 }

@@ -169,3 +169,104 @@ proptest! {
         prop_assert_eq!(fast, tree);
     }
 }
+
+/// One period written out by hand: keys in any order, optional keys present or not,
+/// white space anywhere, and (when `spoil` says so) one unusual spelling.
+fn period_text(p: &Value, order: &[usize], extras: u8, ws: &str, spoil: Option<usize>) -> String {
+    let from = p["from"].as_str().unwrap();
+    let income = p["income"].as_i64().unwrap();
+    let mut fields: Vec<(String, String)> = vec![
+        ("from".into(), format!("\"{from}\"")),
+        ("to".into(), format!("\"{}\"", p["to"].as_str().unwrap())),
+        ("income".into(), income.to_string()),
+    ];
+    let optional = [
+        ("back_paid", ["true", "false", "null"]),
+        ("scheme", ["\"voluntary\"", "null", "\"compulsory\""]),
+        ("categories", ["null", "[]", "[ \"poor\" , \"other\" ]"]),
+        ("province", ["\"hue\"", "null", "\"Not A Slug\""]),
+    ];
+    for (i, (k, vs)) in optional.iter().enumerate() {
+        let pick = (extras >> (2 * i)) & 3;
+        if pick < 3 {
+            fields.push(((*k).into(), vs[pick as usize].into()));
+        }
+    }
+    match spoil {
+        Some(0) => fields[0].1 = format!("\"{}\\u002d{}\"", &from[..4], &from[5..]),
+        Some(1) => fields[2].1 = format!("{income}.0"),
+        Some(2) => fields[2].1 = format!("{}e3", income / 1000),
+        Some(3) => fields[2].1 = "-0".into(),
+        Some(4) => fields[2].1 = format!("-{income}"),
+        Some(5) => fields[2].1 = format!("\"{income}\""),
+        Some(6) => fields.push(("income".into(), "1".into())),
+        Some(7) => fields.push(("colour".into(), "\"red\"".into())),
+        Some(8) => {
+            fields.remove(2);
+        }
+        Some(9) => fields[2].1 = format!("0{income}"), // not JSON
+        Some(10) => fields[1].1 = "\"2020-1\"".into(),
+        Some(11) => fields[0].0 = "fro\\u006d".into(),
+        _ => {}
+    }
+    let mut idx: Vec<usize> = (0..fields.len()).collect();
+    for i in 0..idx.len() {
+        let j = i + order[i % order.len()] % (idx.len() - i);
+        idx.swap(i, j);
+    }
+    let body: Vec<String> = idx
+        .iter()
+        .map(|&i| format!("{ws}\"{}\"{ws}:{ws}{}", fields[i].0, fields[i].1))
+        .collect();
+    format!("{{{}{ws}}}", body.join(","))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    /// The one-pass request reader (`request_text`) and the JSON tree give byte-identical
+    /// answers — values or errors — on arbitrary spellings of a request; text that is not
+    /// JSON is `malformed_json` either way.
+    #[test]
+    fn request_text_matches_the_tree_path(
+        h in history(),
+        calc in 0usize..4,
+        order in proptest::collection::vec(0usize..8, 8),
+        extras in proptest::collection::vec(any::<u8>(), 4),
+        ws in prop_oneof![Just(""), Just(" "), Just("\n  "), Just("\t")],
+        spoil in proptest::option::of(0usize..12),
+        spoiled in 0usize..3,
+        top_spoil in 0usize..6,
+        trace in any::<bool>(),
+    ) {
+        let periods: Vec<String> = h
+            .iter()
+            .enumerate()
+            .map(|(i, p)| period_text(p, &order, extras[i % 4], ws, spoil.filter(|_| i == spoiled % h.len())))
+            .collect();
+        let history = format!("[{ws}{}{ws}]", periods.join(&format!(",{ws}")));
+        let mut top: Vec<String> = match calc {
+            0 => vec![r#""calculation":"pension""#.into(), r#""sex":"female""#.into(), r#""birth_date":"1970-05""#.into(), r#""claim_month":"2060-01""#.into()],
+            1 => vec![r#""calculation":"lump_sum""#.into(), r#""reason":"emigration""#.into(), r#""settlement_month":"2059-01""#.into()],
+            2 => vec![r#""calculation":"death""#.into(), r#""death_month":"2059-01""#.into()],
+            _ => vec![r#""calculation":"maternity""#.into(), r#""child_birth_month":"2059-01""#.into(), r#""children":2"#.into()],
+        };
+        top.push(format!("\"trace\":{ws}{trace}"));
+        top.push(format!("\"history\":{ws}{history}"));
+        match top_spoil {
+            0 => top.push(r#""parameters":{"reference_level":{"values":[{"from":"2026-07","value":2340000}]}}"#.into()),
+            1 => top.push(r#""history":[]"#.into()),
+            2 => top.push(r#""note":"caf\u00e9""#.into()),
+            3 => top.push(r#""children":1.5"#.into()),
+            _ => {}
+        }
+        let n = top.len();
+        top.rotate_left(order[0] % n);
+        let text = format!("{ws}{{{ws}{}{ws}}}{ws}", top.join(&format!(",{ws}")));
+        let fast = bhxh::evaluate(&text);
+        match serde_json::from_str::<Value>(&text) {
+            Ok(tree) => prop_assert_eq!(fast, bhxh::evaluate_value(&tree), "{}", text),
+            Err(_) => prop_assert_eq!(fast.map_err(|e| e.code()), Err("malformed_json"), "{}", text),
+        }
+    }
+}

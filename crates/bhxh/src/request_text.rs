@@ -1,0 +1,395 @@
+//! Reads a request's text in one pass, with its `history` periods read in place.
+//!
+//! A 40-year history is most of a pension request, and a general JSON parser spends most of
+//! a pension calculation's time on it. This reader walks the top-level object itself: the
+//! `history` array is read straight into [`RawPeriod`]s, every other field is handed to
+//! `serde_json` as one JSON value. It accepts the shape every host sends — keys and
+//! period strings without escapes, integers of đồng, `null` for absent options — and gives
+//! up on anything else (escapes, fractions or exponents, control characters, unknown,
+//! duplicate or missing keys, other types, malformed JSON). Giving up is never an error:
+//! [`crate::evaluate`] then reads the request as a JSON tree, which answers or reports the
+//! precise error. What it accepts is therefore a subset of valid JSON, and a property test
+//! (`request_text_matches_the_tree_path`) checks that both routes give byte-identical
+//! answers on arbitrary spellings of a request.
+
+use crate::history::{RawPeriod, MAX_MONTHS};
+use serde_json::{Map, Value};
+
+/// A request's top-level fields except `history`, and its `history` periods if present.
+pub(crate) type Read<'a> = (Map<String, Value>, Option<Vec<RawPeriod<'a>>>);
+
+/// Reads a request, or `None` when it is not in the common shape.
+pub(crate) fn read(text: &str) -> Option<Read<'_>> {
+    let mut c = Cursor {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    let mut map = Map::new();
+    let mut history = None;
+    c.eat(b'{')?;
+    if c.peek()? == b'}' {
+        c.at += 1;
+    } else {
+        loop {
+            let key = c.string()?;
+            c.eat(b':')?;
+            if key == "history" {
+                if history.is_some() {
+                    return None;
+                }
+                let h = c.periods()?;
+                if h.len() > MAX_MONTHS as usize {
+                    return None;
+                }
+                history = Some(h);
+            } else {
+                let v = c.value()?;
+                if map.insert(key.to_owned(), v).is_some() {
+                    return None;
+                }
+            }
+            match c.next()? {
+                b',' => {}
+                b'}' => break,
+                _ => return None,
+            }
+        }
+    }
+    c.skip_space();
+    (c.at == c.bytes.len()).then_some((map, history))
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    #[inline]
+    fn skip_space(&mut self) {
+        while let Some(&b) = self.bytes.get(self.at) {
+            // One comparison for the usual case: a printable byte, no white space.
+            if b > b' ' || !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                return;
+            }
+            self.at += 1;
+        }
+    }
+
+    /// The next byte after white space, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.bytes.get(self.at).copied()
+    }
+
+    /// The next byte after white space, consumed.
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        (self.next()? == b).then_some(())
+    }
+
+    /// `true`, `false` or `null`, followed by a delimiter.
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        self.skip_space();
+        let end = self.at + word.len();
+        if self.bytes.get(self.at..end)? != word || self.bytes.get(end)?.is_ascii_alphanumeric()
+        {
+            return None;
+        }
+        self.at = end;
+        Some(())
+    }
+
+    /// A string without escapes or control characters, borrowed from the text.
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let start = self.at;
+        // Months (`YYYY-MM`) are the usual strings: seven bytes checked at once.
+        if let Some(&[a, b, c, d, e, f, g, b'"']) = self.bytes.get(start..start + 8) {
+            let bad = |x: u8| u8::from(x < 0x20) | u8::from(x == b'"') | u8::from(x == b'\\');
+            if bad(a) | bad(b) | bad(c) | bad(d) | bad(e) | bad(f) | bad(g) == 0 {
+                self.at = start + 8;
+                return self.text.get(start..start + 7);
+            }
+        }
+        let mut end = start;
+        loop {
+            match *self.bytes.get(end)? {
+                b'"' => break,
+                b'\\' | 0..=0x1f => return None,
+                _ => end += 1,
+            }
+        }
+        self.at = end + 1;
+        // Quotes are ASCII, so both ends are character boundaries.
+        self.text.get(start..end)
+    }
+
+    fn opt_string(&mut self) -> Option<Option<&'a str>> {
+        if self.peek()? == b'n' {
+            self.literal(b"null")?;
+            return Some(None);
+        }
+        self.string().map(Some)
+    }
+
+    fn opt_bool(&mut self) -> Option<Option<bool>> {
+        match self.peek()? {
+            b'n' => self.literal(b"null").map(|()| None),
+            b't' => self.literal(b"true").map(|()| Some(true)),
+            b'f' => self.literal(b"false").map(|()| Some(false)),
+            _ => None,
+        }
+    }
+
+    /// A non-negative JSON integer that fits `i64` (no sign, leading zero, fraction or
+    /// exponent). Negative amounts are errors, which the tree path reports; `-0` is not
+    /// even an integer to serde_json.
+    fn integer(&mut self) -> Option<i64> {
+        self.skip_space();
+        let start = self.at;
+        let mut v: i64 = 0;
+        while let Some(&b) = self.bytes.get(self.at) {
+            if !b.is_ascii_digit() {
+                break;
+            }
+            v = v.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+            self.at += 1;
+        }
+        let digits = self.at - start;
+        if digits == 0
+            || (digits > 1 && self.bytes[start] == b'0')
+            || matches!(self.bytes.get(self.at), Some(b'.' | b'e' | b'E'))
+        {
+            return None;
+        }
+        Some(v)
+    }
+
+    /// A top-level value: plain strings, literals and non-negative integers directly,
+    /// anything else (objects, arrays, escapes, other numbers) through serde_json.
+    fn value(&mut self) -> Option<Value> {
+        let mark = self.at;
+        let simple = match self.peek()? {
+            b'"' => self.string().map(|s| Value::String(s.to_owned())),
+            b't' => self.literal(b"true").map(|()| Value::Bool(true)),
+            b'f' => self.literal(b"false").map(|()| Value::Bool(false)),
+            b'n' => self.literal(b"null").map(|()| Value::Null),
+            b'0'..=b'9' => self.integer().map(Value::from),
+            _ => None,
+        };
+        if simple.is_some() {
+            return simple;
+        }
+        self.at = mark;
+        let mut values =
+            serde_json::Deserializer::from_str(self.text.get(self.at..)?).into_iter::<Value>();
+        let v = values.next()?.ok()?;
+        self.at += values.byte_offset();
+        Some(v)
+    }
+
+    fn opt_strings(&mut self) -> Option<Option<Vec<&'a str>>> {
+        if self.peek()? == b'n' {
+            self.literal(b"null")?;
+            return Some(None);
+        }
+        self.eat(b'[')?;
+        let mut out = Vec::new();
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(Some(out));
+        }
+        loop {
+            out.push(self.string()?);
+            match self.next()? {
+                b',' => {}
+                b']' => return Some(Some(out)),
+                _ => return None,
+            }
+        }
+    }
+
+    /// A JSON array of period objects.
+    fn periods(&mut self) -> Option<Vec<RawPeriod<'a>>> {
+        self.eat(b'[')?;
+        let mut out = Vec::with_capacity(16);
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(out);
+        }
+        loop {
+            out.push(self.period()?);
+            match self.next()? {
+                b',' => {}
+                b']' => return Some(out),
+                _ => return None,
+            }
+        }
+    }
+
+    /// The key of a period field (the text after its opening quote, through the colon),
+    /// as a bit of [`Cursor::period`]'s `seen` set.
+    fn period_key(&mut self) -> Option<u8> {
+        self.eat(b'"')?;
+        const KEYS: [&[u8]; 7] = [
+            b"from\"",
+            b"to\"",
+            b"income\"",
+            b"scheme\"",
+            b"back_paid\"",
+            b"categories\"",
+            b"province\"",
+        ];
+        let rest = self.bytes.get(self.at..)?;
+        let i = match rest.first()? {
+            b'f' => 0,
+            b't' => 1,
+            b'i' => 2,
+            b's' => 3,
+            b'b' => 4,
+            b'c' => 5,
+            b'p' => 6,
+            _ => return None,
+        };
+        let key = KEYS[i];
+        if !rest.starts_with(key) {
+            return None;
+        }
+        self.at += key.len();
+        self.eat(b':')?;
+        Some(1 << i)
+    }
+
+    /// One period object; every key at most once, `from`, `to` and `income` required.
+    fn period(&mut self) -> Option<RawPeriod<'a>> {
+        self.eat(b'{')?;
+        let mut p = RawPeriod {
+            from: "",
+            to: "",
+            income: 0,
+            scheme: None,
+            back_paid: None,
+            categories: None,
+            province: None,
+        };
+        let mut seen = 0u8;
+        if self.peek()? == b'}' {
+            return None;
+        }
+        loop {
+            let key = self.period_key()?;
+            if seen & key != 0 {
+                return None;
+            }
+            seen |= key;
+            match key {
+                1 => p.from = self.string()?,
+                2 => p.to = self.string()?,
+                4 => p.income = self.integer()?,
+                8 => p.scheme = self.opt_string()?,
+                16 => p.back_paid = self.opt_bool()?,
+                32 => p.categories = self.opt_strings()?,
+                _ => p.province = self.opt_string()?,
+            }
+            match self.next()? {
+                b',' => {}
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        (seen & 7 == 7).then_some(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+
+    fn history(text: &str) -> Option<Vec<crate::history::RawPeriod<'_>>> {
+        read(text).and_then(|(_, h)| h)
+    }
+
+    #[test]
+    fn reads_the_common_shape() {
+        let text = r#" { "calculation" : "pension", "parameters": {"a": [1, "}"]},
+            "history": [ {"from":"2020-01", "to" : "2020-12","income":2000000},
+                 {"income":0,"to":"2021-03","from":"2021-01","back_paid":true,"scheme":null,
+                  "categories":["poor","x"],"province":"hue"} ] ,"trace":false} "#;
+        let (map, h) = read(text).unwrap();
+        assert_eq!(map["calculation"], "pension");
+        assert_eq!(map["parameters"]["a"][1], "}");
+        assert_eq!(map["trace"], false);
+        let p = h.unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            (p[0].from, p[0].to, p[0].income),
+            ("2020-01", "2020-12", 2_000_000)
+        );
+        assert_eq!(p[0].back_paid, None);
+        assert_eq!(
+            (p[1].income, p[1].back_paid, p[1].scheme),
+            (0, Some(true), None)
+        );
+        assert_eq!(p[1].categories.as_deref(), Some(&["poor", "x"][..]));
+        assert_eq!(p[1].province, Some("hue"));
+        assert_eq!(history(r#"{"history":[]}"#).unwrap().len(), 0);
+        assert!(read("{}").unwrap().0.is_empty());
+        // Top-level values equal serde_json's, number representation included.
+        let text = r#"{"a":5,"b":0,"c":-5,"d":1.5,"e":"x\u00e9","f":[1],"g":"é","h":null,"i":18446744073709551615,"j":-0,"k":true}"#;
+        let tree: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::Value::Object(read(text).unwrap().0), tree);
+    }
+
+    #[test]
+    fn gives_up_on_anything_else() {
+        for h in [
+            r#"[{"from":"2020\u002d01","to":"2020-12","income":1}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1.0}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1e6}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":01}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":-}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":-0}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":-5}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":99999999999999999999}]"#,
+            r#"[{"from":"2020-01","to":"2020-12"}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1,"income":2}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1,"colour":"red"}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1,"fromage":"x"}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":"1"}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1,"back_paid":1}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1,"back_paid":truex}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1,"categories":"poor"}]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1,"scheme":null,"scheme":null}]"#,
+            "[{\"from\":\"2020-01\t\",\"to\":\"2020-12\",\"income\":1}]",
+            r#"[{"from":"2020-01","to":"2020-12","income":1},]"#,
+            r#"[{"from":"2020-01","to":"2020-12","income":1}"#,
+            r#"[{}]"#,
+            r#"[1]"#,
+            r#"{"from":"2020-01"}"#,
+            r#""x""#,
+        ] {
+            let text = format!(r#"{{"calculation":"pension","history":{h}}}"#);
+            assert!(read(&text).is_none(), "{text}");
+        }
+        for text in [
+            r#"{"a":1,"a":2}"#,
+            r#"{"a\u0062":1}"#,
+            r#"{"history":[],"history":[]}"#,
+            r#"{"a":1} x"#,
+            r#"{"a":1,}"#,
+            r#"{"a":tru}"#,
+            r#"[]"#,
+            "",
+        ] {
+            assert!(read(text).is_none(), "{text}");
+        }
+    }
+}
