@@ -112,25 +112,27 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
             field: "history".into(),
         }
     })?;
-    if let Some(w) = why {
-        t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 23.1"), || {
-            (
-                format!("reason {w}"),
-                match w {
-                    "retirement_age_not_reached" => format!("Chưa đủ tuổi nghỉ hưu (đủ tuổi vào {}).", reached.to_vi()),
-                    "pension_eligible" => "Đã đủ điều kiện hưởng lương hưu nên không hưởng trợ cấp hằng tháng.".into(),
-                    _ => format!("Đã đủ {sp_age} tuổi: hưởng trợ cấp hưu trí xã hội thay cho trợ cấp hằng tháng."),
-                },
-                match w {
-                    "retirement_age_not_reached" => format!("Retirement age is not reached yet (it is in {reached})."),
-                    "pension_eligible" => "A pension is payable, so the monthly allowance does not apply.".into(),
-                    _ => format!("Aged {sp_age} or more: the social pension allowance applies instead."),
-                },
-            )
+    if let Some(reason) = why {
+        t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 23.1"), |w| {
+            w.formula(format_args!("reason {reason}"));
+            match reason {
+                "retirement_age_not_reached" => {
+                    w.vi(format_args!("Chưa đủ tuổi nghỉ hưu (đủ tuổi vào {}).", reached.to_vi()));
+                    w.en(format_args!("Retirement age is not reached yet (it is in {reached})."));
+                }
+                "pension_eligible" => {
+                    w.vi("Đã đủ điều kiện hưởng lương hưu nên không hưởng trợ cấp hằng tháng.");
+                    w.en("A pension is payable, so the monthly allowance does not apply.");
+                }
+                _ => {
+                    w.vi(format_args!("Đã đủ {sp_age} tuổi: hưởng trợ cấp hưu trí xã hội thay cho trợ cấp hằng tháng."));
+                    w.en(format_args!("Aged {sp_age} or more: the social pension allowance applies instead."));
+                }
+            }
         });
         return Ok(MonthlyAllowance {
             eligible: false,
-            reason: Some(w.into()),
+            reason: Some(reason.into()),
             months: 0,
             months_paid: 0,
             monthly_amount: 0,
@@ -147,35 +149,33 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
             tc_found.entry,
             "Decree 159/2025/NĐ-CP art. 14; Decree 158/2025/NĐ-CP art. 23.1; decisions K-11, K-13",
         ),
-        || {
-            (
-                format!("ceil({} × 2 × {n} / {tc}) = {ttt}", avg.mbq),
-                format!(
-                    "Số tháng hưởng trợ cấp: {} × 2 × {n} năm / {} = {ttt} tháng (làm tròn lên).",
-                    money::vi(avg.mbq),
-                    money::vi(tc)
-                ),
-                format!(
-                    "Months of allowance: {} × 2 × {n} years / {} = {ttt} months (rounded up).",
-                    money::en(avg.mbq),
-                    money::en(tc)
-                ),
-            )
+        |w| {
+            w.formula(format_args!("ceil({} × 2 × {n} / {tc}) = {ttt}", avg.mbq));
+            w.vi(format_args!(
+                "Số tháng hưởng trợ cấp: {} × 2 × {n} năm / {} = {ttt} tháng (làm tròn lên).",
+                money::vi(avg.mbq),
+                money::vi(tc)
+            ));
+            w.en(format_args!(
+                "Months of allowance: {} × 2 × {n} years / {} = {ttt} months (rounded up).",
+                money::en(avg.mbq),
+                money::en(tc)
+            ));
         },
     );
     t.step(
         "months_to_social_pension",
         tdt,
         Cite::Law("Law 41/2024/QH15 art. 21, art. 23.3"),
-        || {
-            (
-                format!("{sp_month} − {settlement} = {tdt}"),
-                format!(
-                    "Còn {tdt} tháng đến tuổi hưởng trợ cấp hưu trí xã hội ({sp_age} tuổi, {}).",
-                    sp_month.to_vi()
-                ),
-                format!("{tdt} months remain until the social-pension age ({sp_age}, {sp_month})."),
-            )
+        |w| {
+            w.formula(format_args!("{sp_month} − {settlement} = {tdt}"));
+            w.vi(format_args!(
+                "Còn {tdt} tháng đến tuổi hưởng trợ cấp hưu trí xã hội ({sp_age} tuổi, {}).",
+                sp_month.to_vi()
+            ));
+            w.en(format_args!(
+                "{tdt} months remain until the social-pension age ({sp_age}, {sp_month})."
+            ));
         },
     );
     let (monthly, paid, top_up) = if ttt >= tdt && tdt > 0 {
@@ -184,19 +184,15 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
     } else {
         (tc, ttt, i64::from(tdt - ttt) * tc)
     };
-    t.step("monthly_amount", monthly, Cite::Law("Decree 158/2025/NĐ-CP art. 24.2; Law 41/2024/QH15 art. 23.3; decision K-13"), || {
+    t.step("monthly_amount", monthly, Cite::Law("Decree 158/2025/NĐ-CP art. 24.2; Law 41/2024/QH15 art. 23.3; decision K-13"), |w| {
         if ttt >= tdt {
-            (
-                format!("{tc} × {ttt} / {tdt} = {monthly}"),
-                format!("Số tháng hưởng dài hơn thời gian đến tuổi hưởng trợ cấp hưu trí xã hội nên mức hưởng được nâng lên {} mỗi tháng trong {tdt} tháng.", money::vi(monthly)),
-                format!("The allowance would outlast the time to social-pension age, so it is raised to {} a month for {tdt} months.", money::en(monthly)),
-            )
+            w.formula(format_args!("{tc} × {ttt} / {tdt} = {monthly}"));
+            w.vi(format_args!("Số tháng hưởng dài hơn thời gian đến tuổi hưởng trợ cấp hưu trí xã hội nên mức hưởng được nâng lên {} mỗi tháng trong {tdt} tháng.", money::vi(monthly)));
+            w.en(format_args!("The allowance would outlast the time to social-pension age, so it is raised to {} a month for {tdt} months.", money::en(monthly)));
         } else {
-            (
-                format!("{tc} for {ttt} months; top-up ({tdt} − {ttt}) × {tc} = {top_up}"),
-                format!("Hưởng {} mỗi tháng trong {ttt} tháng; có thể đóng thêm {} để được hưởng đến tuổi hưởng trợ cấp hưu trí xã hội.", money::vi(monthly), money::vi(top_up)),
-                format!("{} a month for {ttt} months; paying {} more would extend it until the social-pension age.", money::en(monthly), money::en(top_up)),
-            )
+            w.formula(format_args!("{tc} for {ttt} months; top-up ({tdt} − {ttt}) × {tc} = {top_up}"));
+            w.vi(format_args!("Hưởng {} mỗi tháng trong {ttt} tháng; có thể đóng thêm {} để được hưởng đến tuổi hưởng trợ cấp hưu trí xã hội.", money::vi(monthly), money::vi(top_up)));
+            w.en(format_args!("{} a month for {ttt} months; paying {} more would extend it until the social-pension age.", money::en(monthly), money::en(top_up)));
         }
     });
     Ok(MonthlyAllowance {
@@ -259,62 +255,58 @@ pub fn compute_social(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<S
             "Law 41/2024/QH15 art. 21.1.{}",
             if poor { "b" } else { "a" }
         )),
-        || {
-            (
-                format!("{} + {age}y = {age_month}", birth.month()),
-                format!(
-                    "Tuổi hưởng trợ cấp hưu trí xã hội: {age} tuổi{}, đủ vào {}.",
-                    if poor {
-                        " (hộ nghèo, hộ cận nghèo)"
-                    } else {
-                        ""
-                    },
-                    age_month.to_vi()
-                ),
-                format!(
-                    "Social-pension age: {age}{}, reached in {age_month}.",
-                    if poor {
-                        " (poor or near-poor household)"
-                    } else {
-                        ""
-                    }
-                ),
-            )
+        |w| {
+            w.formula(format_args!("{} + {age}y = {age_month}", birth.month()));
+            w.vi(format_args!(
+                "Tuổi hưởng trợ cấp hưu trí xã hội: {age} tuổi{}, đủ vào {}.",
+                if poor {
+                    " (hộ nghèo, hộ cận nghèo)"
+                } else {
+                    ""
+                },
+                age_month.to_vi()
+            ));
+            w.en(format_args!(
+                "Social-pension age: {age}{}, reached in {age_month}.",
+                if poor {
+                    " (poor or near-poor household)"
+                } else {
+                    ""
+                }
+            ));
         },
     );
     let eligible = why.is_none();
     let monthly = if eligible { tc } else { 0 };
-    t.step("monthly_amount", monthly, Cite::Param(amount.entry), || {
-        (
-            format!("{}", if eligible { tc } else { 0 }),
-            if eligible {
-                format!(
-                    "Trợ cấp hưu trí xã hội {} mỗi tháng từ {}.",
-                    money::vi(tc),
-                    from.to_vi()
-                )
-            } else if pension >= tc {
-                format!(
-                    "Lương hưu {} không thấp hơn mức trợ cấp hưu trí xã hội nên không hưởng.",
-                    money::vi(pension)
-                )
-            } else {
-                format!("Chưa đủ tuổi; được hưởng từ {}.", from.to_vi())
-            },
-            if eligible {
-                format!(
-                    "Social pension allowance of {} a month from {from}.",
-                    money::en(tc)
-                )
-            } else if pension >= tc {
-                format!(
-                    "A pension of {} is not below the social pension, so it is not paid.",
-                    money::en(pension)
-                )
-            } else {
-                format!("Age not reached yet; payable from {from}.")
-            },
-        )
+    t.step("monthly_amount", monthly, Cite::Param(amount.entry), |w| {
+        w.formula(format_args!("{}", if eligible { tc } else { 0 }));
+        w.vi(if eligible {
+            format!(
+                "Trợ cấp hưu trí xã hội {} mỗi tháng từ {}.",
+                money::vi(tc),
+                from.to_vi()
+            )
+        } else if pension >= tc {
+            format!(
+                "Lương hưu {} không thấp hơn mức trợ cấp hưu trí xã hội nên không hưởng.",
+                money::vi(pension)
+            )
+        } else {
+            format!("Chưa đủ tuổi; được hưởng từ {}.", from.to_vi())
+        });
+        w.en(if eligible {
+            format!(
+                "Social pension allowance of {} a month from {from}.",
+                money::en(tc)
+            )
+        } else if pension >= tc {
+            format!(
+                "A pension of {} is not below the social pension, so it is not paid.",
+                money::en(pension)
+            )
+        } else {
+            format!("Age not reached yet; payable from {from}.")
+        });
     });
     Ok(SocialPension {
         eligible,

@@ -296,39 +296,37 @@ pub fn income_limits(
             field: field.into(),
         })?;
     let (fl, rf, mu) = (*floor.value, *reference.value, *multiple.value);
-    t.step("income_floor", fl, Cite::Both(floor.entry, floor_law(month)), || {
-        (
-            format!("rural poverty line({month}) = {fl}"),
-            format!(
+    t.step("income_floor", fl, Cite::Both(floor.entry, floor_law(month)), |w| {
+        w.formula(format_args!("rural poverty line({month}) = {fl}"));
+        w.vi(format_args!(
                 "Thu nhập thấp nhất làm căn cứ đóng bằng chuẩn hộ nghèo khu vực nông thôn tại thời điểm đóng ({}): {}.",
                 month.to_vi(),
                 money::vi(fl)
-            ),
-            format!(
+            ));
+        w.en(format_args!(
                 "The lowest income you may choose is the rural poverty line in force at the time of payment ({month}): {}.",
                 money::en(fl)
-            ),
-        )
+            ));
     });
     t.step(
         "income_ceiling",
         ceiling,
         Cite::Both(reference.entry, &multiple.entry.citation.text()),
-        || {
-            (
-                format!("{mu} × reference level({month}) = {mu} × {rf} = {ceiling}"),
-                format!(
-                    "Thu nhập cao nhất bằng {mu} lần mức tham chiếu ({}): {mu} × {} = {}.",
-                    money::vi(rf),
-                    money::vi(rf),
-                    money::vi(ceiling)
-                ),
-                format!(
-                    "The highest income is {mu} times the reference level ({}): {}.",
-                    money::en(rf),
-                    money::en(ceiling)
-                ),
-            )
+        |w| {
+            w.formula(format_args!(
+                "{mu} × reference level({month}) = {mu} × {rf} = {ceiling}"
+            ));
+            w.vi(format_args!(
+                "Thu nhập cao nhất bằng {mu} lần mức tham chiếu ({}): {mu} × {} = {}.",
+                money::vi(rf),
+                money::vi(rf),
+                money::vi(ceiling)
+            ));
+            w.en(format_args!(
+                "The highest income is {mu} times the reference level ({}): {}.",
+                money::en(rf),
+                money::en(ceiling)
+            ));
         },
     );
     Ok(IncomeLimits {
@@ -399,19 +397,17 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     let pm = input.payment_month;
     let new_law = pm >= crate::month::LAW_2024_START;
     let regime = if new_law { "law_2024" } else { "law_2014" };
-    t.step("regime", regime, Cite::Law(if new_law { "Law 41/2024/QH15 art. 31.2, art. 141; rules A-5; decision K-16" } else { "Law 58/2014/QH13 art. 87; Decree 134/2015/NĐ-CP; rules A-5; decision K-16" }), || {
-        (
-            format!("payment month {pm} {} 2025-07", if new_law { "≥" } else { "<" }),
-            format!(
+    t.step("regime", regime, Cite::Law(if new_law { "Law 41/2024/QH15 art. 31.2, art. 141; rules A-5; decision K-16" } else { "Law 58/2014/QH13 art. 87; Decree 134/2015/NĐ-CP; rules A-5; decision K-16" }), |w| {
+        w.formula(format_args!("payment month {pm} {} 2025-07", if new_law { "≥" } else { "<" }));
+        w.vi(format_args!(
                 "Tháng đóng {} nên áp dụng {} với các tham số tại thời điểm đóng, cho mọi tháng được đóng.",
                 pm.to_vi(),
                 if new_law { "Luật BHXH số 41/2024/QH15" } else { "Luật BHXH số 58/2014/QH13 và Nghị định 134/2015/NĐ-CP" }
-            ),
-            format!(
+            ));
+        w.en(format_args!(
                 "The payment month is {pm}, so {} applies, with the parameters in force at the time of payment for every covered month.",
                 if new_law { "the 2024 Law on Social Insurance" } else { "the 2014 Law on Social Insurance and Decree 134/2015" }
-            ),
-        )
+            ));
     });
 
     // Months covered.
@@ -459,39 +455,35 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     let lim = income_limits(p, pm, "payment_month", t)?;
     check_income(input.income, &lim, pm)?;
     let step = lim.step;
-    t.step("income", input.income, Cite::Law(&format!("{}; decision K-3", floor_law(pm))), || {
-        (
-            format!("{} ≤ {} ≤ {}, multiple of {step}", lim.floor, input.income, lim.ceiling),
-            format!(
+    t.step("income", input.income, Cite::Law(&format!("{}; decision K-3", floor_law(pm))), |w| {
+        w.formula(format_args!("{} ≤ {} ≤ {}, multiple of {step}", lim.floor, input.income, lim.ceiling));
+        w.vi(format_args!(
                 "Thu nhập chọn đóng {} nằm trong khung từ {} đến {} và là bội số của {} (quyết định K-3).",
                 money::vi(input.income), money::vi(lim.floor), money::vi(lim.ceiling), money::vi(step)
-            ),
-            format!(
+            ));
+        w.en(format_args!(
                 "The chosen income of {} lies between {} and {} and is a multiple of {} (decision K-3).",
                 money::en(input.income), money::en(lim.floor), money::en(lim.ceiling), money::en(step)
-            ),
-        )
+            ));
     });
 
     let rate_entry = p.contribution_rate.require(pm, "payment_month")?.entry;
     let g = money::mul_rate(input.income, lim.rate).ok_or_else(|| Error::Overflow {
         field: "income".into(),
     })?;
-    t.step("monthly_gross", g, Cite::Param(rate_entry), || {
+    t.step("monthly_gross", g, Cite::Param(rate_entry), |w| {
         let (pv, pe) = (money::percent_vi(lim.rate), money::percent(lim.rate));
-        (
-            format!("{} × {} = {g}", lim.rate, input.income),
-            format!(
-                "Mức đóng mỗi tháng bằng {pv} thu nhập: {pv} × {} = {}.",
-                money::vi(input.income),
-                money::vi(g)
-            ),
-            format!(
-                "Each month's contribution is {pe} of the income: {pe} × {} = {}.",
-                money::en(input.income),
-                money::en(g)
-            ),
-        )
+        w.formula(format_args!("{} × {} = {g}", lim.rate, input.income));
+        w.vi(format_args!(
+            "Mức đóng mỗi tháng bằng {pv} thu nhập: {pv} × {} = {}.",
+            money::vi(input.income),
+            money::vi(g)
+        ));
+        w.en(format_args!(
+            "Each month's contribution is {pe} of the income: {pe} × {} = {}.",
+            money::en(input.income),
+            money::en(g)
+        ));
     });
 
     // Support.
@@ -567,22 +559,20 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
             } else {
                 "Law 58/2014/QH13 art. 87.2; rules A-5"
             }),
-            || {
-                (
-                    format!("{n} × {g} = {gross}"),
-                    format!(
-                        "Tổng mức đóng {n} tháng ({}): {n} × {} = {}.",
-                        input.method.vi(),
-                        money::vi(g),
-                        money::vi(gross)
-                    ),
-                    format!(
-                        "The {} covers {n} months: {n} × {} = {}.",
-                        input.method.en(),
-                        money::en(g),
-                        money::en(gross)
-                    ),
-                )
+            |w| {
+                w.formula(format_args!("{n} × {g} = {gross}"));
+                w.vi(format_args!(
+                    "Tổng mức đóng {n} tháng ({}): {n} × {} = {}.",
+                    input.method.vi(),
+                    money::vi(g),
+                    money::vi(gross)
+                ));
+                w.en(format_args!(
+                    "The {} covers {n} months: {n} × {} = {}.",
+                    input.method.en(),
+                    money::en(g),
+                    money::en(gross)
+                ));
             },
         );
     }
@@ -612,52 +602,46 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
             let net = gross - state_support - local_support;
             if back {
                 let interest = payable - net;
-                t.step("interest", interest, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 7; Law 41/2024/QH15 art. 36.2.e; decision K-5" } else { "Decree 134/2015/NĐ-CP art. 9.1.e, art. 10.4; decision K-5" }), || {
-                    (
-                        format!("Σ_{{i=1..{n}}} {g} × (1 + {r})^i − {gross} = {interest}"),
-                        format!(
+                t.step("interest", interest, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 7; Law 41/2024/QH15 art. 36.2.e; decision K-5" } else { "Decree 134/2015/NĐ-CP art. 9.1.e, art. 10.4; decision K-5" }), |w| {
+                    w.formula(format_args!("Σ_{{i=1..{n}}} {g} × (1 + {r})^i − {gross} = {interest}"));
+                    w.vi(format_args!(
                             "Đóng một lần cho {n} tháng còn thiếu phải cộng lãi gộp theo lãi suất đầu tư quỹ bình quân tháng {r}: tiền lãi {}; không có hỗ trợ của Nhà nước (quyết định K-5).",
                             money::vi(interest)
-                        ),
-                        format!(
+                        ));
+                    w.en(format_args!(
                             "A one-time payment for {n} missing months carries compound interest at the fund's average monthly investment rate {r}: {} of interest; no State support applies (decision K-5).",
                             money::en(interest)
-                        ),
-                    )
+                        ));
                 });
                 (0, interest, payable, Some(r))
             } else {
                 let discount = net - payable;
-                t.step("discount", discount, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4" } else { "Decree 134/2015/NĐ-CP art. 9.1.đ, art. 10.3; decision K-4" }), || {
-                    (
-                        format!("Σ_{{i=1..{n}}} (gross_i − support_i) / (1 + {r})^(i−1) = {payable}; discount = {net} − {payable} = {discount}"),
-                        format!(
+                t.step("discount", discount, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4" } else { "Decree 134/2015/NĐ-CP art. 9.1.đ, art. 10.3; decision K-4" }), |w| {
+                    w.formula(format_args!("Σ_{{i=1..{n}}} (gross_i − support_i) / (1 + {r})^(i−1) = {payable}; discount = {net} − {payable} = {discount}"));
+                    w.vi(format_args!(
                             "Đóng trước {n} tháng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu): giảm {} (quyết định K-4).",
                             money::vi(discount)
-                        ),
-                        format!(
+                        ));
+                    w.en(format_args!(
                             "Paying {n} months in advance is discounted at the fund's average monthly investment rate {r} (the first month undiscounted): {} less (decision K-4).",
                             money::en(discount)
-                        ),
-                    )
+                        ));
                 });
                 (discount, 0, payable, Some(r))
             }
         }
         _ => (0, 0, gross - state_support - local_support, None),
     };
-    t.step("payable", payable, Cite::Law("contract identity: payable = gross − state_support − local_support − discount + interest"), || {
-        (
-            format!("{gross} − {state_support} − {local_support} − {discount} + {interest} = {payable}"),
-            format!(
+    t.step("payable", payable, Cite::Law("contract identity: payable = gross − state_support − local_support − discount + interest"), |w| {
+        w.formula(format_args!("{gross} − {state_support} − {local_support} − {discount} + {interest} = {payable}"));
+        w.vi(format_args!(
                 "Số tiền phải đóng: {} − {} (Nhà nước hỗ trợ) − {} (địa phương hỗ trợ) − {} (chiết khấu) + {} (lãi) = {}.",
                 money::vi(gross), money::vi(state_support), money::vi(local_support), money::vi(discount), money::vi(interest), money::vi(payable)
-            ),
-            format!(
+            ));
+        w.en(format_args!(
                 "Amount payable: {} − {} (State support) − {} (provincial support) − {} (discount) + {} (interest) = {}.",
                 money::en(gross), money::en(state_support), money::en(local_support), money::en(discount), money::en(interest), money::en(payable)
-            ),
-        )
+            ));
     });
 
     Ok(Contribution {
@@ -684,12 +668,10 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
 fn fund_rate(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<Decimal> {
     let pm = input.payment_month;
     if let Some(r) = input.fund_rate_monthly {
-        t.step("fund_rate_monthly", r.to_string(), Cite::Law("request field fund_rate_monthly; decision K-6"), || {
-            (
-                format!("r = {r} (given)"),
-                format!("Lãi suất đầu tư quỹ BHXH bình quân tháng do người dùng nhập: {r} (quyết định K-6)."),
-                format!("The SI fund's average monthly investment rate given in the request: {r} (decision K-6)."),
-            )
+        t.step("fund_rate_monthly", r.to_string(), Cite::Law("request field fund_rate_monthly; decision K-6"), |w| {
+            w.formula(format_args!("r = {r} (given)"));
+            w.vi(format_args!("Lãi suất đầu tư quỹ BHXH bình quân tháng do người dùng nhập: {r} (quyết định K-6)."));
+            w.en(format_args!("The SI fund's average monthly investment rate given in the request: {r} (decision K-6)."));
         });
         return Ok(r);
     }
@@ -711,18 +693,16 @@ fn fund_rate(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<Dec
         );
     }
     let r = *found.value;
-    t.step("fund_rate_monthly", r.to_string(), Cite::Both(found.entry, "decision K-6"), || {
-        (
-            format!("r(payment year {}) = {r}", pm.year()),
-            format!(
+    t.step("fund_rate_monthly", r.to_string(), Cite::Both(found.entry, "decision K-6"), |w| {
+        w.formula(format_args!("r(payment year {}) = {r}", pm.year()));
+        w.vi(format_args!(
                 "Lãi suất đầu tư quỹ BHXH bình quân tháng của năm trước năm đóng (áp dụng năm {}): {r}.",
                 found.entry.from.year()
-            ),
-            format!(
+            ));
+        w.en(format_args!(
                 "The SI fund's average monthly investment rate announced for the year before the payment year (used in {}): {r}.",
                 found.entry.from.year()
-            ),
-        )
+            ));
     });
     Ok(r)
 }
@@ -789,12 +769,10 @@ fn trace_support(
     let pm = input.payment_month;
     let old_regime = pm < crate::month::LAW_2024_START;
     if back {
-        t.step("state_support_per_month", 0, Cite::Law(if old_regime { "Decree 134/2015/NĐ-CP art. 10.4; decision K-5" } else { "Decree 159/2025/NĐ-CP art. 7; decision K-5" }), || {
-            (
-                "0 (back payment)".into(),
-                "Đóng một lần cho thời gian còn thiếu không được Nhà nước hỗ trợ (quyết định K-5).".into(),
-                "A back payment for the missing period receives no State support (decision K-5).".into(),
-            )
+        t.step("state_support_per_month", 0, Cite::Law(if old_regime { "Decree 134/2015/NĐ-CP art. 10.4; decision K-5" } else { "Decree 159/2025/NĐ-CP art. 7; decision K-5" }), |w| {
+            w.formula("0 (back payment)");
+            w.vi("Đóng một lần cho thời gian còn thiếu không được Nhà nước hỗ trợ (quyết định K-5).");
+            w.en("A back payment for the missing period receives no State support (decision K-5).");
         });
         return Ok(());
     }
@@ -806,52 +784,46 @@ fn trace_support(
         c.national_rate,
         c.base,
     );
-    t.step("state_support_per_month", c.national, Cite::Both(rates, if old_regime { "rules S-2" } else { "rules S-1" }), || {
-        (
-            format!("{k} × {} × {} = {k} × {base} = {}", rate_of(input, p), poverty_of(p, pm), c.national),
-            format!(
+    t.step("state_support_per_month", c.national, Cite::Both(rates, if old_regime { "rules S-2" } else { "rules S-1" }), |w| {
+        w.formula(format_args!("{k} × {} × {} = {k} × {base} = {}", rate_of(input, p), poverty_of(p, pm), c.national));
+        w.vi(format_args!(
                 "Nhà nước hỗ trợ {} mức đóng tính trên chuẩn hộ nghèo khu vực nông thôn ({}), đối tượng {}{}: {} × {} = {} mỗi tháng.",
                 money::percent_vi(k), money::vi(base), category_label(p, &cat, input.province.as_deref(), true),
                 if several { " (mức hỗ trợ cao nhất trong các đối tượng)" } else { "" },
                 money::percent_vi(k), money::vi(base), money::vi(c.national)
-            ),
-            format!(
+            ));
+        w.en(format_args!(
                 "The State pays {} of the contribution at the rural poverty line ({}) for {}{}{}: {} a month.",
                 money::percent(k), money::en(base), category_label(p, &cat, input.province.as_deref(), false),
                 if cat != nat { format!(" (national category {nat})") } else { String::new() },
                 if several { " (the highest support among the categories)" } else { "" },
                 money::en(c.national)
-            ),
-        )
+            ));
     });
     if let Some(e) = support::local_entry(p, input.province.as_deref(), pm) {
         let l = c.local_rate;
-        t.step("local_support_per_month", c.local, Cite::Both(e, "Law 41/2024/QH15 art. 6.6; decision K-9"), || {
-            (
-                format!("min({l} × {base}, {base} − {}) = {}", c.national, c.local),
-                format!(
+        t.step("local_support_per_month", c.local, Cite::Both(e, "Law 41/2024/QH15 art. 6.6; decision K-9"), |w| {
+            w.formula(format_args!("min({l} × {base}, {base} − {}) = {}", c.national, c.local));
+            w.vi(format_args!(
                     "Ngân sách địa phương hỗ trợ thêm {} mức đóng tính trên chuẩn hộ nghèo: {} mỗi tháng (tổng hỗ trợ không vượt quá 100%, quyết định K-9).",
                     money::percent_vi(l), money::vi(c.local)
-                ),
-                format!(
+                ));
+            w.en(format_args!(
                     "The province adds {} of the contribution at the poverty line: {} a month (total support never above 100 %, decision K-9).",
                     money::percent(l), money::en(c.local)
-                ),
-            )
+                ));
         });
     }
     if c.national + c.local > 0 {
         let cap = c.cap;
-        t.step("subsidised_months", subsidised, Cite::Law(if old_regime { "Decree 134/2015/NĐ-CP art. 14; decision K-8" } else { "Decree 159/2025/NĐ-CP art. 5.2; decision K-8" }), || {
-            (
-                format!("min({covered}, {cap} − {before}) = {subsidised}"),
-                format!(
+        t.step("subsidised_months", subsidised, Cite::Law(if old_regime { "Decree 134/2015/NĐ-CP art. 14; decision K-8" } else { "Decree 159/2025/NĐ-CP art. 5.2; decision K-8" }), |w| {
+            w.formula(format_args!("min({covered}, {cap} − {before}) = {subsidised}"));
+            w.vi(format_args!(
                     "Nhà nước hỗ trợ tối đa {cap} tháng trong đời; đã được hỗ trợ {before} tháng nên lần đóng này được hỗ trợ {subsidised}/{covered} tháng (quyết định K-8)."
-                ),
-                format!(
+                ));
+            w.en(format_args!(
                     "The State supports at most {cap} months in a lifetime; {before} months were already supported, so {subsidised} of the {covered} months are supported (decision K-8)."
-                ),
-            )
+                ));
         });
     }
     Ok(())

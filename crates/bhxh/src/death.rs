@@ -109,22 +109,20 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
             let lump = money::mul_rate(amount, factor).ok_or_else(|| Error::Overflow {
                 field: "pension.monthly_amount".into(),
             })?;
-            t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decision K-15", if new_law { "110.4" } else { "81.3" })), || {
-                (
-                    format!("k = {k}; {} × {amount} = {lump}", factor.normalize()),
-                    format!(
+            t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decision K-15", if new_law { "110.4" } else { "81.3" })), |w| {
+                w.formula(format_args!("k = {k}; {} × {amount} = {lump}", factor.normalize()));
+                w.vi(format_args!(
                         "Người hưởng lương hưu chết ở tháng hưởng thứ {k}: trợ cấp tuất một lần bằng {} tháng lương hưu{} = {}.",
                         factor.normalize().to_string().replace('.', ","),
                         if new_law { " (48 tháng trong 2 tháng đầu, sau đó giảm 0,5 tháng mỗi tháng, thấp nhất 3 tháng)" } else { " (48 tháng, giảm 0,5 tháng mỗi tháng từ tháng thứ ba)" },
                         money::vi(lump)
-                    ),
-                    format!(
+                    ));
+                w.en(format_args!(
                         "A pensioner dying in pension month {k}: the survivor lump sum is {} months of pension{} = {}.",
                         factor.normalize(),
                         if new_law { " (48 months in the first 2 months, then 0.5 less each month, at least 3)" } else { " (48 months, 0.5 less each month from the third)" },
                         money::en(lump)
-                    ),
-                )
+                    ));
             });
             (true, lump, None, None, Some(factor.normalize()))
         }
@@ -144,22 +142,18 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
                 } else {
                     paid.own.min(2 * avg.mbq)
                 };
-                t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decision K-10", if new_law { "110.2" } else { "81.2" })), || {
-                    (
-                        format!("{months} < {own_limit} months → own payments {}{}", paid.own, if new_law { String::new() } else { format!(", at most 2 × {}", avg.mbq) }),
-                        format!("Thời gian đóng dưới {own_limit} tháng: trợ cấp tuất một lần bằng số tiền người tham gia đã đóng (không gồm phần Nhà nước hỗ trợ): {}.", money::vi(lump)),
-                        format!("Fewer than {own_limit} months: the survivor lump sum is what the participant paid (excluding State support): {}.", money::en(lump)),
-                    )
+                t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decision K-10", if new_law { "110.2" } else { "81.2" })), |w| {
+                    w.formula(format_args!("{months} < {own_limit} months → own payments {}{}", paid.own, if new_law { String::new() } else { format!(", at most 2 × {}", avg.mbq) }));
+                    w.vi(format_args!("Thời gian đóng dưới {own_limit} tháng: trợ cấp tuất một lần bằng số tiền người tham gia đã đóng (không gồm phần Nhà nước hỗ trợ): {}.", money::vi(lump)));
+                    w.en(format_args!("Fewer than {own_limit} months: the survivor lump sum is what the participant paid (excluding State support): {}.", money::en(lump)));
                 });
                 lump
             } else {
                 let (y_pre, y_post, lump) = per_year_value(&h, avg.mbq)?;
-                t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decisions K-11, K-14", if new_law { "110.2" } else { "81.2" })), || {
-                    (
-                        format!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {lump}", avg.mbq),
-                        format!("Trợ cấp tuất một lần: 1,5 tháng bình quân thu nhập mỗi năm đóng trước 2014 và 2 tháng mỗi năm từ 2014 ({y_pre} và {y_post} năm), không trừ tiền hỗ trợ: {}.", money::vi(lump)),
-                        format!("Survivor lump sum: 1.5 months of average income per year before 2014 and 2 months per year from 2014 ({y_pre} and {y_post} years), no support deducted: {}.", money::en(lump)),
-                    )
+                t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decisions K-11, K-14", if new_law { "110.2" } else { "81.2" })), |w| {
+                    w.formula(format_args!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {lump}", avg.mbq));
+                    w.vi(format_args!("Trợ cấp tuất một lần: 1,5 tháng bình quân thu nhập mỗi năm đóng trước 2014 và 2 tháng mỗi năm từ 2014 ({y_pre} và {y_post} năm), không trừ tiền hỗ trợ: {}.", money::vi(lump)));
+                    w.en(format_args!("Survivor lump sum: 1.5 months of average income per year before 2014 and 2 months per year from 2014 ({y_pre} and {y_post} years), no support deducted: {}.", money::en(lump)));
                 });
                 lump
             };
@@ -169,12 +163,10 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
             let lump = if compulsory > 0 && new_law {
                 let floor3 = 3 * avg.mbq;
                 if lump < floor3 {
-                    t.step("survivor_lump_sum_minimum", floor3, Cite::Law("Law 41/2024/QH15 art. 110.3; Decree 158/2025/NĐ-CP art. 21"), || {
-                        (
-                            format!("max({lump}, 3 × {}) = {floor3}", avg.mbq),
-                            format!("Có thời gian đóng BHXH bắt buộc nên trợ cấp tuất một lần thấp nhất bằng 3 tháng bình quân thu nhập: {}.", money::vi(floor3)),
-                            format!("With compulsory contributions in the career, the survivor lump sum is at least 3 months of average income: {}.", money::en(floor3)),
-                        )
+                    t.step("survivor_lump_sum_minimum", floor3, Cite::Law("Law 41/2024/QH15 art. 110.3; Decree 158/2025/NĐ-CP art. 21"), |w| {
+                        w.formula(format_args!("max({lump}, 3 × {}) = {floor3}", avg.mbq));
+                        w.vi(format_args!("Có thời gian đóng BHXH bắt buộc nên trợ cấp tuất một lần thấp nhất bằng 3 tháng bình quân thu nhập: {}.", money::vi(floor3)));
+                        w.en(format_args!("With compulsory contributions in the career, the survivor lump sum is at least 3 months of average income: {}.", money::en(floor3)));
                     });
                 }
                 lump.max(floor3)
@@ -199,37 +191,36 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
             reference.entry,
             &format!("{law} art. {}", if new_law { "109" } else { "80" }),
         ),
-        || {
+        |w| {
             if funeral_ok {
-                (
-                    format!("{mul} × {} = {funeral}", reference.value),
-                    format!(
-                        "Trợ cấp mai táng bằng {mul} lần mức tham chiếu tháng {}: {}.",
-                        death.to_vi().trim_start_matches("tháng "),
-                        money::vi(funeral)
-                    ),
-                    format!(
-                        "Funeral allowance: {mul} times the reference level of {death}: {}.",
-                        money::en(funeral)
-                    ),
-                )
+                w.formula(format_args!("{mul} × {} = {funeral}", reference.value));
+                w.vi(format_args!(
+                    "Trợ cấp mai táng bằng {mul} lần mức tham chiếu tháng {}: {}.",
+                    death.to_vi().trim_start_matches("tháng "),
+                    money::vi(funeral)
+                ));
+                w.en(format_args!(
+                    "Funeral allowance: {mul} times the reference level of {death}: {}.",
+                    money::en(funeral)
+                ));
             } else {
-                (
-                    format!("{} < {min_months} months → 0", months.unwrap_or(0)),
-                    format!("Chưa đủ {min_months} tháng đóng nên không có trợ cấp mai táng."),
-                    format!(
-                        "Fewer than {min_months} months of contributions: no funeral allowance."
-                    ),
-                )
+                w.formula(format_args!(
+                    "{} < {min_months} months → 0",
+                    months.unwrap_or(0)
+                ));
+                w.vi(format_args!(
+                    "Chưa đủ {min_months} tháng đóng nên không có trợ cấp mai táng."
+                ));
+                w.en(format_args!(
+                    "Fewer than {min_months} months of contributions: no funeral allowance."
+                ));
             }
         },
     );
-    t.step("monthly_survivor_allowance", 0, Cite::Law(&format!("{law} art. {}", if new_law { "108, art. 110" } else { "80, art. 81" })), || {
-        (
-            "0".into(),
-            "BHXH tự nguyện không có trợ cấp tuất hằng tháng; thân nhân nhận trợ cấp mai táng và trợ cấp tuất một lần.".into(),
-            "Voluntary social insurance has no monthly survivor allowance; the family receives the funeral allowance and the survivor lump sum.".into(),
-        )
+    t.step("monthly_survivor_allowance", 0, Cite::Law(&format!("{law} art. {}", if new_law { "108, art. 110" } else { "80, art. 81" })), |w| {
+        w.formula("0");
+        w.vi("BHXH tự nguyện không có trợ cấp tuất hằng tháng; thân nhân nhận trợ cấp mai táng và trợ cấp tuất một lần.");
+        w.en("Voluntary social insurance has no monthly survivor allowance; the family receives the funeral allowance and the survivor lump sum.");
     });
     Ok(Death {
         funeral_allowance: funeral,

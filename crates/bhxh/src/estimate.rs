@@ -403,18 +403,18 @@ fn plan(
                 last = Some(last.map_or(first.plus(short as i32 - 1), |l| l.plus(short as i32)));
             }
             let (s, b) = (min - total, back);
-            t.step("shortfall", s, Cite::Law("Law 41/2024/QH15 art. 98, art. 36.2.e; Decree 159/2025/NĐ-CP art. 7; rules 3.11; decision K-17"), || {
+            t.step("shortfall", s, Cite::Law("Law 41/2024/QH15 art. 98, art. 36.2.e; Decree 159/2025/NĐ-CP art. 7; rules 3.11; decision K-17"), |w| {
                 match b {
-                    Some((m, n)) => (
-                        format!("{s} months short at retirement age → back payment of {n} months in {m}"),
-                        format!("Đến tuổi nghỉ hưu còn thiếu {s} tháng: đóng một lần {n} tháng còn thiếu vào {} để hưởng lương hưu.", m.to_vi()),
-                        format!("{s} months short at retirement age: a one-time payment for {n} missing months in {m} completes 15 years."),
-                    ),
-                    None => (
-                        format!("{s} months short at retirement age → keep contributing {s} months"),
-                        format!("Đến tuổi nghỉ hưu còn thiếu {s} tháng: tiếp tục đóng thêm {s} tháng sau tuổi nghỉ hưu để đủ 15 năm."),
-                        format!("{s} months short at retirement age: contributing {s} more months after retirement age completes 15 years."),
-                    ),
+                    Some((m, n)) => {
+                        w.formula(format_args!("{s} months short at retirement age → back payment of {n} months in {m}"));
+                        w.vi(format_args!("Đến tuổi nghỉ hưu còn thiếu {s} tháng: đóng một lần {n} tháng còn thiếu vào {} để hưởng lương hưu.", m.to_vi()));
+                        w.en(format_args!("{s} months short at retirement age: a one-time payment for {n} missing months in {m} completes 15 years."));
+                    }
+                    None => {
+                        w.formula(format_args!("{s} months short at retirement age → keep contributing {s} months"));
+                        w.vi(format_args!("Đến tuổi nghỉ hưu còn thiếu {s} tháng: tiếp tục đóng thêm {s} tháng sau tuổi nghỉ hưu để đủ 15 năm."));
+                        w.en(format_args!("{s} months short at retirement age: contributing {s} more months after retirement age completes 15 years."));
+                    }
                 }
             });
         }
@@ -444,12 +444,10 @@ fn transitional_end(i: &EstimateInput, roadmap: YearMonth, t: &mut Trace) -> Yea
     if end >= roadmap {
         return roadmap;
     }
-    t.step("transitional_plan", end.to_string(), Cite::Law("Law 41/2024/QH15 art. 141.9; rules P-2"), || {
-        (
-            format!("joined before 2021; age {years} in {alt}; 240 voluntary months in {twenty} → plan ends {end}"),
-            format!("Tham gia trước năm 2021 nên được nghỉ hưu khi đủ {years} tuổi và đủ 20 năm đóng tự nguyện: dự tính đóng đến {}.", end.to_vi()),
-            format!("Joined before 2021, so the pension may start at {years} with 20 years of voluntary contributions: the plan runs until {end}."),
-        )
+    t.step("transitional_plan", end.to_string(), Cite::Law("Law 41/2024/QH15 art. 141.9; rules P-2"), |w| {
+        w.formula(format_args!("joined before 2021; age {years} in {alt}; 240 voluntary months in {twenty} → plan ends {end}"));
+        w.vi(format_args!("Tham gia trước năm 2021 nên được nghỉ hưu khi đủ {years} tuổi và đủ 20 năm đóng tự nguyện: dự tính đóng đến {}.", end.to_vi()));
+        w.en(format_args!("Joined before 2021, so the pension may start at {years} with 20 years of voluntary contributions: the plan runs until {end}."));
     });
     end
 }
@@ -902,20 +900,18 @@ pub fn project_with(
         &mut quiet,
     )?;
     let lump_amount = if ls.eligible { ls.amount } else { 0 };
-    t.step("lump_sum_alternative", lump_amount, Cite::Law("Law 41/2024/QH15 art. 102"), || {
-        (
-            format!("lump sum ({lump}) settled {start_month} = {lump_amount}"),
-            if pen.eligible {
+    t.step("lump_sum_alternative", lump_amount, Cite::Law("Law 41/2024/QH15 art. 102"), |w| {
+        w.formula(format_args!("lump sum ({lump}) settled {start_month} = {lump_amount}"));
+        w.vi(if pen.eligible {
                 format!("Người đủ điều kiện hưởng lương hưu chỉ được nhận BHXH một lần khi ra nước ngoài định cư hoặc mắc bệnh hiểm nghèo; khi đó nhận khoảng {}.", money::vi(lump_amount))
             } else {
                 format!("Nếu không đủ điều kiện hưởng lương hưu, có thể nhận BHXH một lần: {}.", money::vi(lump_amount))
-            },
-            if pen.eligible {
+            });
+        w.en(if pen.eligible {
                 format!("With a pension due, a lump sum is only allowed on emigration or serious illness; it would be about {}.", money::en(lump_amount))
             } else {
                 format!("Without a pension, a lump-sum withdrawal would pay {}.", money::en(lump_amount))
-            },
-        )
+            });
     });
     // Break-even age.
     let break_even = if pen.eligible && pen.monthly_pension > 0 {
@@ -927,12 +923,10 @@ pub fn project_with(
             years: months / 12,
             months: months % 12,
         };
-        t.step("break_even_age", format!("{}y{}m", a.years, a.months), Cite::Law("decision K-17"), || {
-            (
-                format!("ceil(({total_paid} − {}) / {}) = {k} months from {start_month}", pen.retirement_allowance, pen.monthly_pension),
-                format!("Sau {k} tháng nhận lương hưu (đến {} tuổi {} tháng), tổng lương hưu đã nhận bằng số tiền đã đóng {} (giá hiện tại).", a.years, a.months, money::vi(total_paid)),
-                format!("After {k} months of pension (at age {} years {} months) the pensions received equal the {} paid (today's prices).", a.years, a.months, money::en(total_paid)),
-            )
+        t.step("break_even_age", format!("{}y{}m", a.years, a.months), Cite::Law("decision K-17"), |w| {
+            w.formula(format_args!("ceil(({total_paid} − {}) / {}) = {k} months from {start_month}", pen.retirement_allowance, pen.monthly_pension));
+            w.vi(format_args!("Sau {k} tháng nhận lương hưu (đến {} tuổi {} tháng), tổng lương hưu đã nhận bằng số tiền đã đóng {} (giá hiện tại).", a.years, a.months, money::vi(total_paid)));
+            w.en(format_args!("After {k} months of pension (at age {} years {} months) the pensions received equal the {} paid (today's prices).", a.years, a.months, money::en(total_paid)));
         });
         Some(a)
     } else {
@@ -1020,23 +1014,21 @@ pub fn project_with(
         "total_paid",
         total_paid,
         Cite::Law("Law 41/2024/QH15 art. 36; decisions K-4, K-5, K-8, K-17"),
-        || {
-            (
-                format!(
-                    "Σ payable over {} payments = {total_paid}; support {total_support}",
-                    payments.len() + usize::from(back.is_some())
-                ),
-                format!(
-                    "Tổng số tiền người tham gia đóng: {}; Nhà nước và địa phương hỗ trợ: {}.",
-                    money::vi(total_paid),
-                    money::vi(total_support)
-                ),
-                format!(
-                    "The participant pays {} in total; the State and the province add {}.",
-                    money::en(total_paid),
-                    money::en(total_support)
-                ),
-            )
+        |w| {
+            w.formula(format_args!(
+                "Σ payable over {} payments = {total_paid}; support {total_support}",
+                payments.len() + usize::from(back.is_some())
+            ));
+            w.vi(format_args!(
+                "Tổng số tiền người tham gia đóng: {}; Nhà nước và địa phương hỗ trợ: {}.",
+                money::vi(total_paid),
+                money::vi(total_support)
+            ));
+            w.en(format_args!(
+                "The participant pays {} in total; the State and the province add {}.",
+                money::en(total_paid),
+                money::en(total_support)
+            ));
         },
     );
     Ok(Estimate {
@@ -1166,12 +1158,10 @@ pub fn compute_minimum(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
         0
     };
     let income = hi * step;
-    t.step("minimum_income", income, Cite::Law("Law 41/2024/QH15 art. 31.2, art. 99, art. 104; decisions K-3, K-17"), || {
-        (
-            format!("smallest income on the {step} step with pension ≥ {target}: {income} → {pension} (one step lower: {lower})"),
-            format!("Thu nhập thấp nhất (bội số {}) để lương hưu đạt {}: {} — lương hưu {}, mỗi tháng đóng {}.", money::vi(step), money::vi(target), money::vi(income), money::vi(pension), money::vi(pay)),
-            format!("The lowest income (on the {} step) reaching a pension of {}: {} — pension {}, paying {} a month.", money::en(step), money::en(target), money::en(income), money::en(pension), money::en(pay)),
-        )
+    t.step("minimum_income", income, Cite::Law("Law 41/2024/QH15 art. 31.2, art. 99, art. 104; decisions K-3, K-17"), |w| {
+        w.formula(format_args!("smallest income on the {step} step with pension ≥ {target}: {income} → {pension} (one step lower: {lower})"));
+        w.vi(format_args!("Thu nhập thấp nhất (bội số {}) để lương hưu đạt {}: {} — lương hưu {}, mỗi tháng đóng {}.", money::vi(step), money::vi(target), money::vi(income), money::vi(pension), money::vi(pay)));
+        w.en(format_args!("The lowest income (on the {} step) reaching a pension of {}: {} — pension {}, paying {} a month.", money::en(step), money::en(target), money::en(income), money::en(pension), money::en(pay)));
     });
     Ok(MinimumIncome {
         income,
@@ -1318,13 +1308,11 @@ pub fn compute_compare(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
         });
     }
     let n = out.len();
-    t.step("variants", n, Cite::Law("decision K-17"), || {
+    t.step("variants", n, Cite::Law("decision K-17"), |w| {
         let rows: Vec<String> = out.iter().map(|v| format!("{}: {} → {}", v.label, v.monthly_payment, v.monthly_pension)).collect();
-        (
-            rows.join("; "),
-            format!("So sánh {n} phương án: mỗi phương án là một dự tính đầy đủ với cùng giả định (quyết định K-17)."),
-            format!("{n} variants compared: each is a full estimate under the same assumptions (decision K-17)."),
-        )
+        w.formula(rows.join("; "));
+        w.vi(format_args!("So sánh {n} phương án: mỗi phương án là một dự tính đầy đủ với cùng giả định (quyết định K-17)."));
+        w.en(format_args!("{n} variants compared: each is a full estimate under the same assumptions (decision K-17)."));
     });
     Ok(Comparison { variants: out })
 }

@@ -241,37 +241,34 @@ pub fn evaluate(
             ),
         );
     }
-    if let Some(w) = &why {
-        let w = w.clone();
-        t.step("eligible", false, Cite::Law(&cite("1", "")), || {
-            (
-                format!("reason {w}"),
-                format!("Không đủ điều kiện hưởng BHXH một lần với lý do đã chọn ({w})."),
-                format!("A lump sum cannot be paid for the reason given ({w})."),
-            )
+    if let Some(reason) = &why {
+        t.step("eligible", false, Cite::Law(&cite("1", "")), |w| {
+            w.formula(format_args!("reason {reason}"));
+            w.vi(format_args!(
+                "Không đủ điều kiện hưởng BHXH một lần với lý do đã chọn ({reason})."
+            ));
+            w.en(format_args!(
+                "A lump sum cannot be paid for the reason given ({reason})."
+            ));
         });
     }
     if under_year {
-        t.step("gross_amount", gross, Cite::Law(&cite("2", "; decision K-10")), || {
-            (
-                format!("min(own payments {}, 2 × {}) = {gross}", paid.own, avg.mbq),
-                format!("Thời gian đóng dưới 1 năm: hưởng bằng số tiền đã đóng (phần người tham gia tự đóng), tối đa 2 tháng bình quân thu nhập: {}.", money::vi(gross)),
-                format!("Less than one year of contributions: the amount paid (the participant's own share), at most 2 months of average income: {}.", money::en(gross)),
-            )
+        t.step("gross_amount", gross, Cite::Law(&cite("2", "; decision K-10")), |w| {
+            w.formula(format_args!("min(own payments {}, 2 × {}) = {gross}", paid.own, avg.mbq));
+            w.vi(format_args!("Thời gian đóng dưới 1 năm: hưởng bằng số tiền đã đóng (phần người tham gia tự đóng), tối đa 2 tháng bình quân thu nhập: {}.", money::vi(gross)));
+            w.en(format_args!("Less than one year of contributions: the amount paid (the participant's own share), at most 2 months of average income: {}.", money::en(gross)));
         });
     } else {
-        t.step("gross_amount", gross, Cite::Law(&cite("2", if new_law { "; Law 41/2024/QH15 art. 5.6; decision K-11" } else { "; decision K-11" })), || {
-            (
-                format!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {gross}", avg.mbq),
-                format!(
+        t.step("gross_amount", gross, Cite::Law(&cite("2", if new_law { "; Law 41/2024/QH15 art. 5.6; decision K-11" } else { "; decision K-11" })), |w| {
+            w.formula(format_args!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {gross}", avg.mbq));
+            w.vi(format_args!(
                     "Mỗi năm đóng trước 2014 được 1,5 tháng, từ 2014 được 2 tháng bình quân thu nhập ({} năm và {} năm, số tháng lẻ trước 2014 chuyển sang sau 2014): {}.",
                     y_pre, y_post, money::vi(gross)
-                ),
-                format!(
+                ));
+            w.en(format_args!(
                     "Each year before 2014 earns 1.5 months and each year from 2014 earns 2 months of average income ({y_pre} and {y_post} years; leftover months before 2014 move to the later part): {}.",
                     money::en(gross)
-                ),
-            )
+                ));
         });
     }
     t.step(
@@ -285,7 +282,7 @@ pub fn evaluate(
                 "; decision K-10"
             },
         )),
-        || {
+        |w| {
             let why_vi = if under_year {
                 "đã trừ trong số tiền đã đóng"
             } else if exempt {
@@ -300,19 +297,21 @@ pub fn evaluate(
             } else {
                 "all State and provincial support received is deducted"
             };
-            (
-                format!("support received {support}"),
-                format!("Tiền hỗ trợ bị trừ: {} ({why_vi}).", money::vi(deducted)),
-                format!("Support deducted: {} ({why_en}).", money::en(deducted)),
-            )
+            w.formula(format_args!("support received {support}"));
+            w.vi(format_args!(
+                "Tiền hỗ trợ bị trừ: {} ({why_vi}).",
+                money::vi(deducted)
+            ));
+            w.en(format_args!(
+                "Support deducted: {} ({why_en}).",
+                money::en(deducted)
+            ));
         },
     );
-    t.step("amount", amount, Cite::Law(&cite("2-3", "")), || {
-        (
-            format!("{gross} − {deducted} = {amount}"),
-            format!("Số tiền BHXH một lần: {}.", money::vi(amount)),
-            format!("Lump sum paid: {}.", money::en(amount)),
-        )
+    t.step("amount", amount, Cite::Law(&cite("2-3", "")), |w| {
+        w.formula(format_args!("{gross} − {deducted} = {amount}"));
+        w.vi(format_args!("Số tiền BHXH một lần: {}.", money::vi(amount)));
+        w.en(format_args!("Lump sum paid: {}.", money::en(amount)));
     });
     let eligible = why.is_none();
     Ok(LumpSum {

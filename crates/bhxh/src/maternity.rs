@@ -43,13 +43,10 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Maternit
             "eligible",
             false,
             Cite::Law("Law 58/2014/QH13 art. 4.2; decision K-16"),
-            || {
-                (
-                    format!("birth {birth} < 2025-07"),
-                    "Trước ngày 01/7/2025, BHXH tự nguyện chưa có chế độ thai sản.".into(),
-                    "Before 1 July 2025 voluntary social insurance had no maternity benefit."
-                        .into(),
-                )
+            |w| {
+                w.formula(format_args!("birth {birth} < 2025-07"));
+                w.vi("Trước ngày 01/7/2025, BHXH tự nguyện chưa có chế độ thai sản.");
+                w.en("Before 1 July 2025 voluntary social insurance had no maternity benefit.");
             },
         );
         return Ok(Maternity {
@@ -82,12 +79,10 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Maternit
         })
         .sum();
     if window > 0 && (compulsory >= min || compulsory == window) {
-        t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 94"), || {
-            (
-                format!("{compulsory} compulsory of {window} months in the window"),
-                "Đủ điều kiện theo BHXH bắt buộc (hoặc không có tháng đóng tự nguyện): hưởng chế độ thai sản của BHXH bắt buộc.".into(),
-                "Qualifies through compulsory insurance (or no voluntary month): the compulsory maternity benefit applies instead.".into(),
-            )
+        t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 94"), |w| {
+            w.formula(format_args!("{compulsory} compulsory of {window} months in the window"));
+            w.vi("Đủ điều kiện theo BHXH bắt buộc (hoặc không có tháng đóng tự nguyện): hưởng chế độ thai sản của BHXH bắt buộc.");
+            w.en("Qualifies through compulsory insurance (or no voluntary month): the compulsory maternity benefit applies instead.");
         });
         return Ok(Maternity {
             eligible: false,
@@ -98,28 +93,24 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Maternit
     }
     let eligible = window >= min;
     let amount = if eligible { per.value * children } else { 0 };
-    t.step("months_in_window", window, Cite::Law("Law 41/2024/QH15 art. 94.1"), || {
-        (
-            format!("months in {}..{} = {window} (≥ {min} needed)", birth.plus(-12), birth.plus(-1)),
-            format!("Có {window} tháng đóng trong 12 tháng trước khi sinh (cần từ đủ {min} tháng)."),
-            format!("{window} months of contributions in the 12 months before the birth ({min} needed)."),
-        )
+    t.step("months_in_window", window, Cite::Law("Law 41/2024/QH15 art. 94.1"), |w| {
+        w.formula(format_args!("months in {}..{} = {window} (≥ {min} needed)", birth.plus(-12), birth.plus(-1)));
+        w.vi(format_args!("Có {window} tháng đóng trong 12 tháng trước khi sinh (cần từ đủ {min} tháng)."));
+        w.en(format_args!("{window} months of contributions in the 12 months before the birth ({min} needed)."));
     });
     let v = *per.value;
-    t.step("amount", amount, Cite::Param(per.entry), || {
-        (
-            format!("{children} × {v} = {amount}"),
-            format!(
-                "Trợ cấp thai sản: {} cho mỗi con, {children} con: {}.",
-                money::vi(v),
-                money::vi(amount)
-            ),
-            format!(
-                "Maternity allowance: {} per child, {children} child(ren): {}.",
-                money::en(v),
-                money::en(amount)
-            ),
-        )
+    t.step("amount", amount, Cite::Param(per.entry), |w| {
+        w.formula(format_args!("{children} × {v} = {amount}"));
+        w.vi(format_args!(
+            "Trợ cấp thai sản: {} cho mỗi con, {children} con: {}.",
+            money::vi(v),
+            money::vi(amount)
+        ));
+        w.en(format_args!(
+            "Maternity allowance: {} per child, {children} child(ren): {}.",
+            money::en(v),
+            money::en(amount)
+        ));
     });
     Ok(Maternity {
         eligible,

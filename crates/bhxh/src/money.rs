@@ -77,7 +77,10 @@ impl Grouped {
     /// bytes); returns where it starts.
     fn render(&self, buf: &mut [u8; 32]) -> usize {
         // An ASCII separator is written as is; others are put in by `fmt` afterwards.
-        let sep = u8::try_from(self.1).ok().filter(u8::is_ascii).unwrap_or(b',');
+        let sep = u8::try_from(self.1)
+            .ok()
+            .filter(u8::is_ascii)
+            .unwrap_or(b',');
         let mut n = self.0.unsigned_abs();
         let mut i = buf.len();
         let mut written = 0;

@@ -231,7 +231,9 @@ impl<'de> Deserialize<'de> for CoefficientTable {
                 }
             };
             let hundredths = i64::try_from((coefficient * Decimal::ONE_HUNDRED).trunc().mantissa())
-                .map_err(|_| serde::de::Error::custom(format!("coefficient of {k} is too large")))?;
+                .map_err(|_| {
+                    serde::de::Error::custom(format!("coefficient of {k} is too large"))
+                })?;
             rows.push(CoefficientRow {
                 year,
                 coefficient,

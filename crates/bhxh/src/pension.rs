@@ -200,32 +200,31 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     let min_months = *p.pension_min_months.require(start, "claim_month")?.value;
     let rule_set = if new_law { "law_2024" } else { "law_2014" };
     if transitional && new_law {
-        t.step("transitional_age", format!("{}y", age.years), Cite::Law("Law 41/2024/QH15 art. 141.9; Decree 159/2025/NĐ-CP art. 13"), || {
-            (
-                format!("first voluntary month < 2021-01 and {} voluntary months ≥ 240 → {} years", h.months_of(Scheme::Voluntary), age.years),
-                format!("Tham gia BHXH tự nguyện trước năm 2021 và có đủ 20 năm đóng tự nguyện nên được hưởng lương hưu khi đủ {} tuổi.", age.years),
-                format!("Joined before 2021 with at least 20 years of voluntary contributions, so the pension may start at {}.", age.years),
-            )
+        t.step("transitional_age", format!("{}y", age.years), Cite::Law("Law 41/2024/QH15 art. 141.9; Decree 159/2025/NĐ-CP art. 13"), |w| {
+            w.formula(format_args!("first voluntary month < 2021-01 and {} voluntary months ≥ 240 → {} years", h.months_of(Scheme::Voluntary), age.years));
+            w.vi(format_args!("Tham gia BHXH tự nguyện trước năm 2021 và có đủ 20 năm đóng tự nguyện nên được hưởng lương hưu khi đủ {} tuổi.", age.years));
+            w.en(format_args!("Joined before 2021 with at least 20 years of voluntary contributions, so the pension may start at {}.", age.years));
         });
     }
     t.step(
         "age_reached_month",
         reached.to_string(),
         Cite::Law("Labour Code 45/2019/QH14 art. 169.2; Decree 135/2020/NĐ-CP art. 4.1"),
-        || {
-            (
-                format!("{birth} + {}y{}m = {reached}", age.years, age.months),
-                format!(
-                    "Đủ tuổi nghỉ hưu ({} tuổi {} tháng) vào {}.",
-                    age.years,
-                    age.months,
-                    reached.to_vi()
-                ),
-                format!(
-                    "Retirement age ({} years {} months) is reached in {reached}.",
-                    age.years, age.months
-                ),
-            )
+        |w| {
+            w.formula(format_args!(
+                "{birth} + {}y{}m = {reached}",
+                age.years, age.months
+            ));
+            w.vi(format_args!(
+                "Đủ tuổi nghỉ hưu ({} tuổi {} tháng) vào {}.",
+                age.years,
+                age.months,
+                reached.to_vi()
+            ));
+            w.en(format_args!(
+                "Retirement age ({} years {} months) is reached in {reached}.",
+                age.years, age.months
+            ));
         },
     );
     t.step(
@@ -236,12 +235,16 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
         } else {
             "Law 58/2014/QH13 art. 3.7; decision K-11"
         }),
-        || {
-            (
-                format!("Σ (to − from + 1) = {months}; required ≥ {min_months}"),
-                format!("Tổng thời gian đóng BHXH: {months} tháng (cần từ đủ {min_months} tháng)."),
-                format!("Total contribution period: {months} months ({min_months} needed)."),
-            )
+        |w| {
+            w.formula(format_args!(
+                "Σ (to − from + 1) = {months}; required ≥ {min_months}"
+            ));
+            w.vi(format_args!(
+                "Tổng thời gian đóng BHXH: {months} tháng (cần từ đủ {min_months} tháng)."
+            ));
+            w.en(format_args!(
+                "Total contribution period: {months} months ({min_months} needed)."
+            ));
         },
     );
     let (eligible, reason) = if months < min_months {
@@ -256,12 +259,10 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
         && new_law
         && reached_new.max(last).plus(1) < LAW_2024_START
     {
-        t.step("pension_start_rule", LAW_2024_START.to_string(), Cite::Law("Law 41/2024/QH15 art. 101; Circular 11/2025/TT-BNV art. 5; rules 3.7"), || {
-            (
-                "conditions met before 2025-07 under the 2024 law only → 2025-07-01".into(),
-                "Đủ điều kiện theo Luật 2024 trước ngày 01/7/2025 và không tiếp tục đóng nên hưởng lương hưu từ ngày 01/7/2025.".into(),
-                "The 2024 law's conditions were met before 1 July 2025 without further contributions, so the pension starts on 1 July 2025.".into(),
-            )
+        t.step("pension_start_rule", LAW_2024_START.to_string(), Cite::Law("Law 41/2024/QH15 art. 101; Circular 11/2025/TT-BNV art. 5; rules 3.7"), |w| {
+            w.formula("conditions met before 2025-07 under the 2024 law only → 2025-07-01");
+            w.vi("Đủ điều kiện theo Luật 2024 trước ngày 01/7/2025 và không tiếp tục đóng nên hưởng lương hưu từ ngày 01/7/2025.");
+            w.en("The 2024 law's conditions were met before 1 July 2025 without further contributions, so the pension starts on 1 July 2025.");
         });
     }
     let avg = average_income(
@@ -281,19 +282,15 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
     let start_date = start.first_day();
     if !eligible {
         let why = reason.unwrap_or_default();
-        t.step("eligible", false, Cite::Law(if new_law { "Law 41/2024/QH15 art. 98" } else { "Law 58/2014/QH13 art. 73" }), || {
+        t.step("eligible", false, Cite::Law(if new_law { "Law 41/2024/QH15 art. 98" } else { "Law 58/2014/QH13 art. 73" }), |w| {
             if why == "not_yet_eligible" {
-                (
-                    format!("claim {start} < earliest start {earliest}"),
-                    format!("Chưa đủ điều kiện hưởng lương hưu vào {}: sớm nhất từ {}.", start.to_vi(), earliest.to_vi()),
-                    format!("No pension can start in {start}: the earliest start is {earliest}."),
-                )
+                w.formula(format_args!("claim {start} < earliest start {earliest}"));
+                w.vi(format_args!("Chưa đủ điều kiện hưởng lương hưu vào {}: sớm nhất từ {}.", start.to_vi(), earliest.to_vi()));
+                w.en(format_args!("No pension can start in {start}: the earliest start is {earliest}."));
             } else {
-                (
-                    format!("{months} < {min_months} months"),
-                    format!("Chưa đủ {} năm đóng BHXH nên chưa được hưởng lương hưu; có thể đóng tiếp, đóng bù, nhận trợ cấp hằng tháng, bảo lưu hoặc hưởng BHXH một lần.", min_months / 12),
-                    format!("Fewer than {} years of contributions: no pension yet. The options are to keep contributing, back-pay, take the monthly allowance, keep the record, or withdraw a lump sum.", min_months / 12),
-                )
+                w.formula(format_args!("{months} < {min_months} months"));
+                w.vi(format_args!("Chưa đủ {} năm đóng BHXH nên chưa được hưởng lương hưu; có thể đóng tiếp, đóng bù, nhận trợ cấp hằng tháng, bảo lưu hoặc hưởng BHXH một lần.", min_months / 12));
+                w.en(format_args!("Fewer than {} years of contributions: no pension yet. The options are to keep contributing, back-pay, take the monthly allowance, keep the record, or withdraw a lump sum.", min_months / 12));
             }
         });
         let pension = Pension {
@@ -322,23 +319,60 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
         rate_2014(i.sex, half, start.year())
     };
     let sex_vi = if i.sex == Sex::Male { "nam" } else { "nữ" };
-    t.step("rate", rate.to_string(), Cite::Law(if new_law { "Law 41/2024/QH15 art. 99.1; decision K-11" } else { "Law 58/2014/QH13 art. 74; decision K-11" }), || {
-        (
-            format!("years {y} (half years, art. 5.6) → rate {rate}"),
-            format!("Với {y} năm đóng (lao động {sex_vi}), tỷ lệ hưởng lương hưu là {} (tối đa 75%).", money::percent_vi(rate)),
-            format!("With {y} years of contributions ({}), the pension rate is {} (at most 75 %).", if i.sex == Sex::Male { "a man" } else { "a woman" }, money::percent(rate)),
-        )
-    });
+    t.step(
+        "rate",
+        rate.to_string(),
+        Cite::Law(if new_law {
+            "Law 41/2024/QH15 art. 99.1; decision K-11"
+        } else {
+            "Law 58/2014/QH13 art. 74; decision K-11"
+        }),
+        |w| {
+            w.formula(format_args!(
+                "years {y} (half years, art. 5.6) → rate {rate}"
+            ));
+            w.vi(format_args!(
+                "Với {y} năm đóng (lao động {sex_vi}), tỷ lệ hưởng lương hưu là {} (tối đa 75%).",
+                money::percent_vi(rate)
+            ));
+            w.en(format_args!(
+                "With {y} years of contributions ({}), the pension rate is {} (at most 75 %).",
+                if i.sex == Sex::Male {
+                    "a man"
+                } else {
+                    "a woman"
+                },
+                money::percent(rate)
+            ));
+        },
+    );
     let monthly = money::mul_rate(avg.mbq, rate).ok_or_else(|| Error::Overflow {
         field: "history".into(),
     })?;
-    t.step("monthly_pension", monthly, Cite::Law(if new_law { "Law 41/2024/QH15 art. 99.1; rules 3.4; decision K-1" } else { "Law 58/2014/QH13 art. 74; rules 3.4; decision K-1" }), || {
-        (
-            format!("{rate} × {} = {monthly}", avg.mbq),
-            format!("Lương hưu hằng tháng: {} × {} = {} (BHXH tự nguyện không có mức sàn lương hưu).", money::percent_vi(rate), money::vi(avg.mbq), money::vi(monthly)),
-            format!("Monthly pension: {} × {} = {} (a purely voluntary pension has no floor).", money::percent(rate), money::en(avg.mbq), money::en(monthly)),
-        )
-    });
+    t.step(
+        "monthly_pension",
+        monthly,
+        Cite::Law(if new_law {
+            "Law 41/2024/QH15 art. 99.1; rules 3.4; decision K-1"
+        } else {
+            "Law 58/2014/QH13 art. 74; rules 3.4; decision K-1"
+        }),
+        |w| {
+            w.formula(format_args!("{rate} × {} = {monthly}", avg.mbq));
+            w.vi(format_args!(
+                "Lương hưu hằng tháng: {} × {} = {} (BHXH tự nguyện không có mức sàn lương hưu).",
+                money::percent_vi(rate),
+                money::vi(avg.mbq),
+                money::vi(monthly)
+            ));
+            w.en(format_args!(
+                "Monthly pension: {} × {} = {} (a purely voluntary pension has no floor).",
+                money::percent(rate),
+                money::en(avg.mbq),
+                money::en(monthly)
+            ));
+        },
+    );
     let allowance =
         retirement_allowance(i.sex, new_law, start.year(), h, reached_roadmap, avg.mbq, t)?;
     t.step(
@@ -349,15 +383,16 @@ pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> 
         } else {
             "Law 58/2014/QH13 art. 76"
         }),
-        || {
-            (
-                format!("first day of {start}"),
-                format!(
-                    "Thời điểm hưởng lương hưu: ngày {}.",
-                    start.first_day_vi()
-                ),
-                format!("The pension starts on {}.", start.first_day_text()),
-            )
+        |w| {
+            w.formula(format_args!("first day of {start}"));
+            w.vi(format_args!(
+                "Thời điểm hưởng lương hưu: ngày {}.",
+                start.first_day_vi()
+            ));
+            w.en(format_args!(
+                "The pension starts on {}.",
+                start.first_day_text()
+            ));
         },
     );
     let pension = Pension {
@@ -427,26 +462,24 @@ fn retirement_allowance(
         } else {
             "Law 58/2014/QH13 art. 75; decision K-11"
         };
-        t.step("retirement_allowance", amount, Cite::Law(law), || {
+        t.step("retirement_allowance", amount, Cite::Law(law), |w| {
             let formula = match parts {
                 (hb, Some(ha)) => {
                     format!("0.5 × {mbq} × {} + 2 × {mbq} × {}", years(hb), years(ha))
                 }
                 (hx, None) => format!("0.5 × {mbq} × {}", years(hx)),
             };
-            (
-                format!("{formula} = {amount}"),
-                format!(
+            w.formula(format_args!("{formula} = {amount}"));
+            w.vi(format_args!(
                     "Trợ cấp một lần khi nghỉ hưu cho số năm đóng cao hơn {} năm: {} (0,5 tháng bình quân thu nhập mỗi năm đóng đến tuổi nghỉ hưu, 2 tháng mỗi năm đóng sau tuổi nghỉ hưu).",
                     if sex == Sex::Male { 35 } else { 30 },
                     money::vi(amount)
-                ),
-                format!(
+                ));
+            w.en(format_args!(
                     "One-time allowance on retirement for the years above {}: {} (half a month of average income per year up to retirement age, two months per year after it).",
                     if sex == Sex::Male { 35 } else { 30 },
                     money::en(amount)
-                ),
-            )
+                ));
         });
     }
     Ok(amount)

@@ -99,8 +99,7 @@ impl<'a> Cursor<'a> {
     fn literal(&mut self, word: &[u8]) -> Option<()> {
         self.skip_space();
         let end = self.at + word.len();
-        if self.bytes.get(self.at..end)? != word || self.bytes.get(end)?.is_ascii_alphanumeric()
-        {
+        if self.bytes.get(self.at..end)? != word || self.bytes.get(end)?.is_ascii_alphanumeric() {
             return None;
         }
         self.at = end;

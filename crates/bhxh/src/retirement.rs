@@ -214,75 +214,67 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Retireme
             "birth_date_used",
             d.to_string(),
             Cite::Law("Decree 158/2025/NĐ-CP art. 12.2; Circular 11/2025/TT-BNV art. 5.7"),
-            || {
-                (
-                    format!("birth date → {d}"),
-                    format!(
-                        "Không rõ ngày{} sinh nên lấy ngày {} để tính tuổi.",
-                        if birth.precision == BirthPrecision::Year {
-                            ", tháng"
-                        } else {
-                            ""
-                        },
-                        d.format("%d/%m/%Y")
-                    ),
-                    format!(
-                        "The {} of birth is unknown, so age is counted from {d}.",
-                        if birth.precision == BirthPrecision::Year {
-                            "day and month"
-                        } else {
-                            "day"
-                        }
-                    ),
-                )
+            |w| {
+                w.formula(format_args!("birth date → {d}"));
+                w.vi(format_args!(
+                    "Không rõ ngày{} sinh nên lấy ngày {} để tính tuổi.",
+                    if birth.precision == BirthPrecision::Year {
+                        ", tháng"
+                    } else {
+                        ""
+                    },
+                    d.format("%d/%m/%Y")
+                ));
+                w.en(format_args!(
+                    "The {} of birth is unknown, so age is counted from {d}.",
+                    if birth.precision == BirthPrecision::Year {
+                        "day and month"
+                    } else {
+                        "day"
+                    }
+                ));
             },
         );
     }
     let (y, m) = (age.years, age.months);
-    t.step("retirement_age", format!("{y}y{m}m"), Cite::Both(entry, "Labour Code 45/2019/QH14 art. 169.2"), || {
-        (
-            format!("first year Y with year(birth month + required(Y)) = Y → Y = {}, required = {y}y{m}m", month.year()),
-            format!(
+    t.step("retirement_age", format!("{y}y{m}m"), Cite::Both(entry, "Labour Code 45/2019/QH14 art. 169.2"), |w| {
+        w.formula(format_args!("first year Y with year(birth month + required(Y)) = Y → Y = {}, required = {y}y{m}m", month.year()));
+        w.vi(format_args!(
                 "Tuổi nghỉ hưu của {} đạt tuổi trong năm {} là {y} tuổi {m} tháng (lộ trình Nghị định 135/2020/NĐ-CP).",
                 sex.vi(), month.year()
-            ),
-            format!(
+            ));
+        w.en(format_args!(
                 "The retirement age for {} reaching it in {} is {y} years {m} months (Decree 135/2020 roadmap).",
                 sex.en(), month.year()
-            ),
-        )
+            ));
     });
     t.step(
         "age_reached_month",
         month.to_string(),
         Cite::Law("Decree 135/2020/NĐ-CP art. 4.1"),
-        || {
-            (
-                format!(
-                    "{} + {} months = {month}",
-                    birth.month(),
-                    age.total_months()
-                ),
-                format!("Đủ tuổi nghỉ hưu vào {}.", month.to_vi()),
-                format!("Retirement age is reached in {month}."),
-            )
+        |w| {
+            w.formula(format_args!(
+                "{} + {} months = {month}",
+                birth.month(),
+                age.total_months()
+            ));
+            w.vi(format_args!("Đủ tuổi nghỉ hưu vào {}.", month.to_vi()));
+            w.en(format_args!("Retirement age is reached in {month}."));
         },
     );
     t.step(
         "pension_start",
         start.to_string(),
         Cite::Law("Law 41/2024/QH15 art. 101.1; Decree 135/2020/NĐ-CP art. 3"),
-        || {
-            (
-                format!("first day of {}", month.plus(1)),
-                format!(
+        |w| {
+            w.formula(format_args!("first day of {}", month.plus(1)));
+            w.vi(format_args!(
                 "Thời điểm hưởng lương hưu sớm nhất (nếu đủ điều kiện về thời gian đóng): ngày {}.",
                 start.format("%d/%m/%Y")
-            ),
-                format!(
-                    "The earliest pension start (if the contribution conditions are met): {start}."
-                ),
-            )
+            ));
+            w.en(format_args!(
+                "The earliest pension start (if the contribution conditions are met): {start}."
+            ));
         },
     );
     Ok(Retirement {

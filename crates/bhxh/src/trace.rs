@@ -60,6 +60,99 @@ pub struct Trace {
     pub warnings: Vec<Warning>,
 }
 
+/// The texts of one step, written by the closure given to [`Trace::step`] straight into
+/// the response's JSON (escaped as serde_json would), in the contract's order: the
+/// formula, then the Vietnamese sentence, then the English one. A text may be written in
+/// several pieces; a text not written is empty.
+pub struct StepText<'a> {
+    out: &'a mut String,
+    citation: [&'a str; 5],
+    confidence: Option<Confidence>,
+    stage: Stage,
+    /// Where the current text starts in `out`: it is written raw, then escaped in one pass
+    /// when it is complete (in the usual case, nothing to escape, it stays as written).
+    start: usize,
+}
+
+/// Which text of a step is being written.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Formula,
+    Vi,
+    En,
+}
+
+impl StepText<'_> {
+    /// The formula, in symbols and numbers.
+    pub fn formula(&mut self, text: impl std::fmt::Display) {
+        self.write(Stage::Formula, text);
+    }
+
+    /// The Vietnamese sentence.
+    pub fn vi(&mut self, text: impl std::fmt::Display) {
+        self.write(Stage::Vi, text);
+    }
+
+    /// The English sentence.
+    pub fn en(&mut self, text: impl std::fmt::Display) {
+        self.write(Stage::En, text);
+    }
+
+    fn write(&mut self, stage: Stage, text: impl std::fmt::Display) {
+        // Texts come in order; one out of order is appended to the current text rather
+        // than lost (a programming slip caught by the tests, never a panic).
+        debug_assert!(stage >= self.stage, "step texts out of order");
+        self.advance(stage);
+        // Writing to a `String` never fails, and a `Display` of the engine's values does not
+        // either.
+        let _ = std::fmt::Write::write_fmt(self.out, format_args!("{text}"));
+    }
+
+    /// Closes the current text and opens the next ones up to `stage`.
+    fn advance(&mut self, stage: Stage) {
+        while self.stage < stage {
+            escape_from(self.out, self.start);
+            match self.stage {
+                Stage::Formula => {
+                    self.out.push_str("\",\"citation\":\"");
+                    let citation = self.out.len();
+                    for c in self.citation {
+                        self.out.push_str(c);
+                    }
+                    escape_from(self.out, citation);
+                    self.out.push('"');
+                    if let Some(c) = self.confidence {
+                        self.out.push_str(confidence_field(c));
+                    }
+                    self.out.push_str(",\"text_vi\":\"");
+                    self.stage = Stage::Vi;
+                }
+                Stage::Vi => {
+                    self.out.push_str("\",\"text_en\":\"");
+                    self.stage = Stage::En;
+                }
+                Stage::En => return,
+            }
+            self.start = self.out.len();
+        }
+    }
+
+    fn close(mut self) {
+        self.advance(Stage::En);
+        escape_from(self.out, self.start);
+        self.out.push_str("\"}");
+    }
+}
+
+/// Escapes, as the inside of a JSON string, what was written raw into `out` from `start`
+/// (a character boundary: it was the end of the text before).
+fn escape_from(out: &mut String, start: usize) {
+    if out.as_bytes().get(start..).is_some_and(needs_escape) {
+        let raw = out.split_off(start);
+        push_json_fragment(out, &raw);
+    }
+}
+
 /// What a step cites.
 pub enum Cite<'a> {
     /// A fixed legal reference or decision id.
@@ -107,76 +200,64 @@ impl Trace {
         }
     }
 
-    /// Records a step. The closure builds `(formula, text_vi, text_en)` only when enabled.
+    /// Records a step. The closure writes its three texts — [`StepText::formula`], then
+    /// [`StepText::vi`], then [`StepText::en`] — and runs only when the trace is enabled.
+    ///
+    /// ```
+    /// use bhxh::trace::{Cite, Trace};
+    /// let mut t = Trace::new(true);
+    /// let months = 480;
+    /// t.step("contribution_months", months, Cite::Law("Law 41/2024/QH15 art. 5"), |w| {
+    ///     w.formula(format_args!("Σ (to − from + 1) = {months}"));
+    ///     w.vi(format_args!("Tổng thời gian đóng BHXH: {months} tháng."));
+    ///     w.en(format_args!("Total contribution period: {months} months."));
+    /// });
+    /// assert_eq!(t.steps()[0].text_en, "Total contribution period: 480 months.");
+    /// ```
     pub fn step(
         &mut self,
         step: &str,
         value: impl Into<Value>,
         cite: Cite<'_>,
-        texts: impl FnOnce() -> (String, String, String),
+        texts: impl FnOnce(&mut StepText<'_>),
     ) {
         if !self.enabled {
             return;
         }
-        let (formula, text_vi, text_en) = texts();
-        let (citation, confidence): ([&str; 4], _) = match cite {
-            Cite::Law(s) => ([s, "", "", ""], None),
+        let (citation, confidence): ([&str; 5], _) = match cite {
+            Cite::Law(s) => ([s, "", "", "", ""], None),
             Cite::Param(e) => {
                 let (doc, art) = e.citation_parts();
-                ([doc, if art.is_empty() { "" } else { ", " }, art, ""], Some(e.confidence()))
+                let sep = if art.is_empty() { "" } else { ", " };
+                ([doc, sep, art, "", ""], Some(e.confidence()))
             }
+            // `document, article; reference`, joined as it is written.
             Cite::Both(e, s) => {
                 let (doc, art) = e.citation_parts();
                 let sep = if art.is_empty() { "" } else { ", " };
-                // `document, article; reference`: joined below without an allocation.
-                self.write_step(
-                    step,
-                    &value.into(),
-                    &formula,
-                    &[doc, sep, art, "; ", s],
-                    Some(e.confidence()),
-                    &text_vi,
-                    &text_en,
-                );
-                return;
+                ([doc, sep, art, "; ", s], Some(e.confidence()))
             }
         };
-        self.write_step(
-            step,
-            &value.into(),
-            &formula,
-            &citation,
-            confidence,
-            &text_vi,
-            &text_en,
-        );
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn write_step(
-        &mut self,
-        step: &str,
-        value: &Value,
-        formula: &str,
-        citation: &[&str],
-        confidence: Option<Confidence>,
-        text_vi: &str,
-        text_en: &str,
-    ) {
         if self.count > 0 {
             self.json.push(',');
         }
         self.count += 1;
-        write_step_json(
-            &mut self.json,
-            step,
-            value,
-            formula,
+        let out = &mut self.json;
+        out.push_str("{\"step\":");
+        push_json_str(out, step);
+        out.push_str(",\"value\":");
+        push_json_value(out, &value.into());
+        out.push_str(",\"formula\":\"");
+        let start = out.len();
+        let mut w = StepText {
+            out,
             citation,
             confidence,
-            text_vi,
-            text_en,
-        );
+            stage: Stage::Formula,
+            start,
+        };
+        texts(&mut w);
+        w.close();
     }
 
     /// The number of steps recorded.
@@ -257,6 +338,29 @@ impl Trace {
                 used_from.to_vi()
             ),
         );
+    }
+}
+
+/// The `confidence` member of a step, with its leading comma.
+fn confidence_field(c: Confidence) -> &'static str {
+    match c {
+        Confidence::V => ",\"confidence\":\"V\"",
+        Confidence::S => ",\"confidence\":\"S\"",
+        Confidence::D => ",\"confidence\":\"D\"",
+        Confidence::U => ",\"confidence\":\"U\"",
+    }
+}
+
+/// Writes a step's value as serde_json would.
+fn push_json_value(out: &mut String, value: &Value) {
+    match value {
+        Value::String(v) => push_json_str(out, v),
+        Value::Number(n) if n.as_i64().is_some() => {
+            push_integer(out, n.as_i64().unwrap_or_default());
+        }
+        // Other JSON values (never produced by the engine's steps) via serde_json, which
+        // cannot fail on a `Value`.
+        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
     }
 }
 
@@ -412,15 +516,7 @@ fn write_step_json(
     out.push_str("{\"step\":");
     push_json_str(out, step);
     out.push_str(",\"value\":");
-    match value {
-        Value::String(v) => push_json_str(out, v),
-        Value::Number(n) if n.as_i64().is_some() => {
-            push_integer(out, n.as_i64().unwrap_or_default());
-        }
-        // Other JSON values (never produced by the engine's steps) via serde_json, which
-        // cannot fail on a `Value`.
-        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
-    }
+    push_json_value(out, value);
     out.push_str(",\"formula\":");
     push_json_str(out, formula);
     out.push_str(",\"citation\":\"");
@@ -429,12 +525,7 @@ fn write_step_json(
     }
     out.push('"');
     if let Some(c) = confidence {
-        out.push_str(match c {
-            Confidence::V => ",\"confidence\":\"V\"",
-            Confidence::S => ",\"confidence\":\"S\"",
-            Confidence::D => ",\"confidence\":\"D\"",
-            Confidence::U => ",\"confidence\":\"U\"",
-        });
+        out.push_str(confidence_field(c));
     }
     out.push_str(",\"text_vi\":");
     push_json_str(out, text_vi);

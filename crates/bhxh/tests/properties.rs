@@ -364,4 +364,53 @@ proptest! {
         write_trace(&mut out, &steps).unwrap();
         prop_assert_eq!(out, serde_json::to_string(&steps).unwrap());
     }
+
+    /// Steps written through `Trace::step` (texts streamed in pieces straight into the
+    /// response, citations joined from their parts) serialise exactly as the equivalent
+    /// `TraceStep`s would with serde_json.
+    #[test]
+    fn streamed_steps_match_serde(texts in proptest::collection::vec(any::<String>(), 6), num in any::<i64>(),
+                                  as_text in any::<bool>(), cite in 0usize..3, skip_vi in any::<bool>()) {
+        use bhxh::parameters::{Citation, Confidence, Entry};
+        use bhxh::trace::{Cite, Trace, TraceStep};
+        let entry = Entry {
+            from: bhxh::YearMonth::new(2026, 1).unwrap(),
+            value: Some(1i64),
+            citation: Citation { document: texts[3].clone() + "\"", document_vi: None, article: texts[4].clone() },
+            confidence: Confidence::S,
+            note: None,
+        };
+        let value = if as_text { json!(texts[1].clone()) } else { json!(num) };
+        let (c, citation, confidence) = match cite {
+            0 => (Cite::Law(&texts[5]), texts[5].clone(), None),
+            1 => (Cite::Param(&entry), entry.citation.text(), Some(Confidence::S)),
+            _ => (Cite::Both(&entry, "decision K-1"), format!("{}; decision K-1", entry.citation.text()), Some(Confidence::S)),
+        };
+        let mut t = Trace::new(true);
+        for _ in 0..2 {
+            t.step(&texts[0], value.clone(), match &c { Cite::Law(s) => Cite::Law(s), Cite::Param(_) => Cite::Param(&entry), Cite::Both(_, s) => Cite::Both(&entry, s) }, |w| {
+                // A text written in two pieces; the Vietnamese one possibly not at all.
+                w.formula(&texts[2]);
+                w.formula(format_args!("={num}"));
+                if !skip_vi {
+                    w.vi("Mức đóng — “ngoặc” \u{7f} é \u{1}\n");
+                }
+                w.en(&texts[1]);
+            });
+        }
+        let step = TraceStep {
+            step: texts[0].clone(),
+            value,
+            formula: format!("{}={num}", texts[2]),
+            citation,
+            confidence,
+            text_vi: if skip_vi { String::new() } else { "Mức đóng — “ngoặc” \u{7f} é \u{1}\n".into() },
+            text_en: texts[1].clone(),
+        };
+        let mut out = String::new();
+        t.write_json(&mut out);
+        prop_assert_eq!(&out, &serde_json::to_string(&vec![step.clone(), step.clone()]).unwrap());
+        prop_assert_eq!(t.steps(), vec![step.clone(), step]);
+        prop_assert_eq!(t.len(), 2);
+    }
 }
