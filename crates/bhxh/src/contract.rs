@@ -256,25 +256,23 @@ struct Head<'a, T> {
 
 fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> Result<String> {
     // The same bytes as serialising `Response` with serde_json (the round-trip property test
-    // checks it), but the trace — most of the text — is written by `write_trace`, whose
-    // escaping skips clean strings in one vectorisable pass instead of byte by byte.
+    // checks it), but the trace — most of the text — was written as it was built
+    // (`Trace::step`), and the response is completed around it in the same buffer.
     let overflow = || Error::Overflow { field: "$".into() };
-    // One allocation for the whole response; only the head is validated as UTF-8.
-    let mut buf = Vec::with_capacity(1024 + t.len() * 640);
+    let mut head = Vec::with_capacity(512);
     serde_json::to_writer(
-        &mut buf,
+        &mut head,
         &Head {
             calculation,
             result,
         },
     )
     .map_err(|_| overflow())?;
-    buf.pop(); // the closing brace
-    let mut out = String::from_utf8(buf).map_err(|_| overflow())?;
-    out.push_str(",\"trace\":");
-    t.write_json(&mut out);
+    head.pop(); // the closing brace
+    let head = String::from_utf8(head).map_err(|_| overflow())?;
+    let (mut out, warnings) = t.into_response(&head);
     out.push_str(",\"warnings\":");
-    crate::trace::write_warnings(&mut out, &t.warnings).map_err(|_| overflow())?;
+    crate::trace::write_warnings(&mut out, &warnings).map_err(|_| overflow())?;
     // The receipt's strings are plain ASCII (a version and a hex hash).
     out.push_str(",\"receipt\":{\"engine_version\":\"");
     out.push_str(ENGINE_VERSION);

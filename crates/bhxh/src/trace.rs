@@ -190,9 +190,10 @@ impl Trace {
     pub fn new(enabled: bool) -> Self {
         Trace {
             enabled,
-            // A benefit's trace is 2–6 KB: one allocation instead of a chain of regrowths.
+            // A benefit's trace is 2–6 KB and becomes the response (`into_response`): one
+            // allocation instead of a chain of regrowths.
             json: if enabled {
-                String::with_capacity(4096)
+                String::with_capacity(8192)
             } else {
                 String::new()
             },
@@ -276,6 +277,22 @@ impl Trace {
         out.push('[');
         out.push_str(&self.json);
         out.push(']');
+    }
+
+    /// Turns the trace into the response text so far: `head` (the opening of the response
+    /// object) followed by `,"trace":[...]`. The steps, most of a response, are written
+    /// once and stay where they are (the head is put in front of them in place) rather than
+    /// being copied to another buffer. Returns the text and the warnings.
+    pub fn into_response(self, head: &str) -> (String, Vec<Warning>) {
+        const OPEN: &str = ",\"trace\":[";
+        let mut out = self.json;
+        out.reserve(head.len() + OPEN.len() + 1024);
+        let mut prefix = String::with_capacity(head.len() + OPEN.len());
+        prefix.push_str(head);
+        prefix.push_str(OPEN);
+        out.insert_str(0, &prefix);
+        out.push(']');
+        (out, self.warnings)
     }
 
     /// The steps recorded, as values.
