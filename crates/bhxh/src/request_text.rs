@@ -238,33 +238,20 @@ impl<'a> Cursor<'a> {
     /// as a bit of [`Cursor::period`]'s `seen` set.
     fn period_key(&mut self) -> Option<u8> {
         self.eat(b'"')?;
-        const KEYS: [&[u8]; 7] = [
-            b"from\"",
-            b"to\"",
-            b"income\"",
-            b"scheme\"",
-            b"back_paid\"",
-            b"categories\"",
-            b"province\"",
-        ];
-        let rest = self.bytes.get(self.at..)?;
-        let i = match rest.first()? {
-            b'f' => 0,
-            b't' => 1,
-            b'i' => 2,
-            b's' => 3,
-            b'b' => 4,
-            b'c' => 5,
-            b'p' => 6,
+        // Slice patterns compile to a few inline byte compares (no `memcmp` call per key).
+        let (bit, len) = match self.bytes.get(self.at..)? {
+            [b'f', b'r', b'o', b'm', b'"', ..] => (1, 5),
+            [b't', b'o', b'"', ..] => (2, 3),
+            [b'i', b'n', b'c', b'o', b'm', b'e', b'"', ..] => (4, 7),
+            [b's', b'c', b'h', b'e', b'm', b'e', b'"', ..] => (8, 7),
+            [b'b', b'a', b'c', b'k', b'_', b'p', b'a', b'i', b'd', b'"', ..] => (16, 10),
+            [b'c', b'a', b't', b'e', b'g', b'o', b'r', b'i', b'e', b's', b'"', ..] => (32, 11),
+            [b'p', b'r', b'o', b'v', b'i', b'n', b'c', b'e', b'"', ..] => (64, 9),
             _ => return None,
         };
-        let key = KEYS[i];
-        if !rest.starts_with(key) {
-            return None;
-        }
-        self.at += key.len();
+        self.at += len;
         self.eat(b':')?;
-        Some(1 << i)
+        Some(bit)
     }
 
     /// One period object; every key at most once, `from`, `to` and `income` required.
