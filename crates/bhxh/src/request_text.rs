@@ -219,7 +219,10 @@ impl<'a> Cursor<'a> {
     /// A JSON array of period objects.
     fn periods(&mut self) -> Option<Vec<RawPeriod<'a>>> {
         self.eat(b'[')?;
-        let mut out = Vec::with_capacity(16);
+        // A compact period takes 45–60 bytes of text: room for all of them at once, so the
+        // vector is not regrown (and copied) while the history is read.
+        let room = (self.bytes.len() - self.at) / 40 + 1;
+        let mut out = Vec::with_capacity(room.min(MAX_MONTHS as usize));
         if self.peek()? == b']' {
             self.at += 1;
             return Some(out);

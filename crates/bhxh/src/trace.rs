@@ -392,17 +392,19 @@ fn push_json_str(out: &mut String, s: &str) {
 /// 16 bytes without early exit, so the compiler can vectorise the scan.
 fn needs_escape(bytes: &[u8]) -> bool {
     let flag = |b: u8| u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\');
+    let block = |b: &[u8; 16]| b.iter().fold(0u8, |acc, &x| acc | flag(x)) != 0;
+    let Some(last) = bytes.len().checked_sub(16) else {
+        return bytes.iter().any(|&b| flag(b) != 0);
+    };
     let mut blocks = bytes.chunks_exact(16);
-    for block in &mut blocks {
-        if block.iter().fold(0u8, |acc, &b| acc | flag(b)) != 0 {
+    for b in &mut blocks {
+        if b.try_into().is_ok_and(block) {
             return true;
         }
     }
-    // The tail, padded with spaces (which need no escape), as one more block.
-    let tail = blocks.remainder();
-    let mut last = [b' '; 16];
-    last[..tail.len()].copy_from_slice(tail);
-    last.iter().fold(0u8, |acc, &b| acc | flag(b)) != 0
+    // The tail as the last 16 bytes, overlapping bytes already seen: checked in place (a
+    // copy into a padded block would stall the vector load on the copy's stores).
+    !blocks.remainder().is_empty() && bytes[last..].try_into().is_ok_and(block)
 }
 
 /// Writes the inside of a JSON string exactly as serde_json would. Strings with nothing to
