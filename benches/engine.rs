@@ -6,6 +6,9 @@ use bhxh::{Params, YearMonth};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
+mod requests;
+use requests::forty_years;
+
 /// A synthetic population: 1,000,000 participant-months spread over 2024-01..2027-12,
 /// incomes on the step between 1.5 M and 10 M (2.2 M from 2027), all five categories.
 fn population(n: usize) -> (Vec<YearMonth>, Vec<i64>, Vec<u8>, Vec<u32>) {
@@ -100,24 +103,6 @@ fn json(c: &mut Criterion) {
         b.iter(|| black_box(bhxh::evaluate(black_box(retire)).unwrap()))
     });
     g.finish();
-}
-
-/// A 40-year career: one period per year with rising incomes, settled in 2026.
-fn forty_years(trace: bool) -> String {
-    let periods: Vec<String> = (0..40)
-        .map(|i| {
-            let y = 1987 + i;
-            let back = if y < 2008 { r#","back_paid":true"# } else { "" };
-            format!(
-                r#"{{"from":"{y}-01","to":"{y}-12","income":{}{back}}}"#,
-                2_000_000 + i * 100_000
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"calculation":"pension","sex":"male","birth_date":"1964-03","claim_month":"2027-01","trace":{trace},"history":[{}]}}"#,
-        periods.join(",")
-    )
 }
 
 /// The same career typed, as a Rust host embedding the engine holds it.

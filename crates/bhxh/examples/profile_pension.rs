@@ -3,22 +3,9 @@
 //! wall-clock figures are not. Usage: `profile_pension [trace|notrace] [iterations]`.
 use std::hint::black_box;
 
-fn forty_years(trace: bool) -> String {
-    let periods: Vec<String> = (0..40)
-        .map(|i| {
-            let y = 1987 + i;
-            let back = if y < 2008 { r#","back_paid":true"# } else { "" };
-            format!(
-                r#"{{"from":"{y}-01","to":"{y}-12","income":{}{back}}}"#,
-                2_000_000 + i * 100_000
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"calculation":"pension","sex":"male","birth_date":"1964-03","claim_month":"2027-01","trace":{trace},"history":[{}]}}"#,
-        periods.join(",")
-    )
-}
+#[path = "../../../benches/requests.rs"]
+mod requests;
+use requests::forty_years;
 
 fn main() {
     let mut args = std::env::args().skip(1);
