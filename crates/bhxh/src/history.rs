@@ -115,7 +115,13 @@ impl History {
             ])?;
             let from = f.str("from")?;
             let to = f.str("to")?;
-            let income = f.money("income")?;
+            // Any whole number that fits in 64 bits is kept: its range is checked by
+            // `from_raw`, after the months, as for periods read by the typed path, so that
+            // both paths report the same first error.
+            let income = match f.require("income")? {
+                Value::Number(n) if n.as_i64().is_some() => n.as_i64().unwrap_or_default(),
+                _ => f.money("income")?,
+            };
             let scheme = f.opt_str("scheme")?;
             let back_paid = f.opt_bool("back_paid")?;
             let categories = match f.get("categories") {

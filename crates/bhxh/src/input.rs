@@ -136,19 +136,22 @@ impl<'a> Fields<'a> {
     /// Rejects any field outside `known` (checked first, so a misspelt field is reported
     /// as unknown rather than as a missing one).
     pub fn only(&self, known: &[&str]) -> Result<()> {
-        if self.fast_history.is_some() && !known.contains(&"history") {
-            return Err(Error::UnknownField {
-                field: self.path("history"),
-            });
+        // The first unknown field in key order, as for a request read as a JSON tree (where
+        // a `history` read by the fast path would sit among the other keys).
+        let first = self.map.keys().find(|k| !known.contains(&k.as_str()));
+        let history =
+            (self.fast_history.is_some() && !known.contains(&"history")).then_some("history");
+        let unknown = match (first, history) {
+            (Some(k), Some(h)) => Some(if k.as_str() < h { k.as_str() } else { h }),
+            (Some(k), None) => Some(k.as_str()),
+            (None, h) => h,
+        };
+        match unknown {
+            Some(k) => Err(Error::UnknownField {
+                field: self.path(k),
+            }),
+            None => Ok(()),
         }
-        for k in self.map.keys() {
-            if !known.contains(&k.as_str()) {
-                return Err(Error::UnknownField {
-                    field: self.path(k),
-                });
-            }
-        }
-        Ok(())
     }
 
     /// Whether a `history` field is present.

@@ -222,25 +222,26 @@ impl<'de> Deserialize<'de> for CoefficientTable {
         let map = BTreeMap::<String, Decimal>::deserialize(d)?;
         let mut rows = Vec::with_capacity(map.len());
         for (k, coefficient) in map {
-            let year = match k.parse::<i32>() {
-                Ok(y) if k.len() == 4 && k.bytes().all(|b| b.is_ascii_digit()) => y,
-                _ => {
-                    return Err(serde::de::Error::custom(format!(
-                        "contribution year {k:?} is not YYYY"
-                    )))
-                }
+            // A key that is not a four-digit year, or a coefficient beyond any plausible
+            // value, is kept as an impossible row: `Params::validate` then reports it with
+            // the path of its value, as for every other parameter.
+            let year = if k.len() == 4 && k.bytes().all(|b| b.is_ascii_digit()) {
+                k.parse().unwrap_or(i32::MIN)
+            } else {
+                i32::MIN
             };
-            let hundredths = i64::try_from((coefficient * Decimal::ONE_HUNDRED).trunc().mantissa())
-                .map_err(|_| {
-                    serde::de::Error::custom(format!("coefficient of {k} is too large"))
-                })?;
+            let hundredths = coefficient
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|c| i64::try_from(c.trunc().mantissa()).ok())
+                .unwrap_or(i64::MAX);
             rows.push(CoefficientRow {
                 year,
                 coefficient,
                 hundredths,
             });
         }
-        // Four-digit keys sort like their years, so the rows are already in order.
+        // Four-digit keys sort like their years, so the rows are already in order (an
+        // impossible row fails validation before the table is used).
         Ok(CoefficientTable { rows })
     }
 }
@@ -973,5 +974,22 @@ mod tests {
             p.with_overlay(&bad).unwrap_err().code(),
             "invalid_parameters"
         );
+        // Coefficient tables: a key that is not a year, or a coefficient too large to scale,
+        // is reported by validation at the path of its value (never a panic).
+        for table in [
+            serde_json::json!({"abcd": "1.00"}),
+            serde_json::json!({"+202": "1.00"}),
+            serde_json::json!({"20200": "1.00"}),
+            serde_json::json!({"2020": "70000000000000000000000000000"}),
+        ] {
+            let bad = serde_json::json!({"income_adjustment_coefficients": {"values": [{"from": "2026-01", "value": table}]}});
+            let e = p.with_overlay(&bad).unwrap_err();
+            assert_eq!(e.code(), "invalid_parameters", "{table}");
+            let field = e.field().unwrap();
+            assert!(
+                field.starts_with("parameters.income_adjustment_coefficients.values["),
+                "{field}"
+            );
+        }
     }
 }

@@ -60,6 +60,33 @@ pub(crate) fn read(text: &str) -> Option<Read<'_>> {
     (c.at == c.bytes.len()).then_some((map, history))
 }
 
+/// Nesting accepted in a top-level value; anything deeper goes to the tree path. Far
+/// below serde_json's limit of 128 levels for the whole request.
+const MAX_DEPTH: usize = 32;
+
+/// How deeply a value nests (a scalar is 0), counted up to `MAX_DEPTH`.
+fn depth(v: &Value) -> usize {
+    fn walk(v: &Value, level: usize) -> usize {
+        if level >= MAX_DEPTH {
+            return level;
+        }
+        match v {
+            Value::Array(a) => a
+                .iter()
+                .map(|x| walk(x, level + 1))
+                .max()
+                .unwrap_or(level + 1),
+            Value::Object(o) => o
+                .values()
+                .map(|x| walk(x, level + 1))
+                .max()
+                .unwrap_or(level + 1),
+            _ => level,
+        }
+    }
+    walk(v, 0)
+}
+
 struct Cursor<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -192,7 +219,10 @@ impl<'a> Cursor<'a> {
             serde_json::Deserializer::from_str(self.text.get(self.at..)?).into_iter::<Value>();
         let v = values.next()?.ok()?;
         self.at += values.byte_offset();
-        Some(v)
+        // This parser started one level below the request's own object, so it allows one
+        // level more than a parse of the whole text would: deep values are left to the tree
+        // path (and its `malformed_json` at serde_json's limit).
+        (depth(&v) < MAX_DEPTH).then_some(v)
     }
 
     fn opt_strings(&mut self) -> Option<Option<Vec<&'a str>>> {
@@ -368,6 +398,10 @@ mod tests {
             let text = format!(r#"{{"calculation":"pension","history":{h}}}"#);
             assert!(read(&text).is_none(), "{text}");
         }
+        let deep = format!(r#"{{"x":{}1{}}}"#, "[".repeat(40), "]".repeat(40));
+        assert!(read(&deep).is_none());
+        let shallow = format!(r#"{{"x":{}1{}}}"#, "[".repeat(8), "]".repeat(8));
+        assert!(read(&shallow).is_some());
         for text in [
             r#"{"a":1,"a":2}"#,
             r#"{"a\u0062":1}"#,

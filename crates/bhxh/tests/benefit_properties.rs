@@ -207,6 +207,19 @@ fn period_text(p: &Value, order: &[usize], extras: u8, ws: &str, spoil: Option<u
         Some(9) => fields[2].1 = format!("0{income}"), // not JSON
         Some(10) => fields[1].1 = "\"2020-1\"".into(),
         Some(11) => fields[0].0 = "fro\\u006d".into(),
+        // Two errors in one period: both paths must report the same one first.
+        Some(12) => {
+            fields[0].1 = "\"x\"".into();
+            fields[2].1 = "-5".into();
+        }
+        Some(13) => {
+            fields[0].1 = "\"x\"".into();
+            fields[2].1 = "1000000000000001".into();
+        }
+        Some(14) => {
+            fields[0] = ("fro\\u006d".into(), "\"x\"".into());
+            fields[2].1 = "1000000000000001".into();
+        }
         _ => {}
     }
     let mut idx: Vec<usize> = (0..fields.len()).collect();
@@ -230,13 +243,13 @@ proptest! {
     #[test]
     fn request_text_matches_the_tree_path(
         h in history(),
-        calc in 0usize..4,
+        calc in 0usize..5,
         order in proptest::collection::vec(0usize..8, 8),
         extras in proptest::collection::vec(any::<u8>(), 4),
         ws in prop_oneof![Just(""), Just(" "), Just("\n  "), Just("\t")],
-        spoil in proptest::option::of(0usize..12),
+        spoil in proptest::option::of(0usize..15),
         spoiled in 0usize..3,
-        top_spoil in 0usize..6,
+        top_spoil in 0usize..8,
         trace in any::<bool>(),
     ) {
         let periods: Vec<String> = h
@@ -249,7 +262,9 @@ proptest! {
             0 => vec![r#""calculation":"pension""#.into(), r#""sex":"female""#.into(), r#""birth_date":"1970-05""#.into(), r#""claim_month":"2060-01""#.into()],
             1 => vec![r#""calculation":"lump_sum""#.into(), r#""reason":"emigration""#.into(), r#""settlement_month":"2059-01""#.into()],
             2 => vec![r#""calculation":"death""#.into(), r#""death_month":"2059-01""#.into()],
-            _ => vec![r#""calculation":"maternity""#.into(), r#""child_birth_month":"2059-01""#.into(), r#""children":2"#.into()],
+            3 => vec![r#""calculation":"maternity""#.into(), r#""child_birth_month":"2059-01""#.into(), r#""children":2"#.into()],
+            // A calculation without a history: `history` is an unknown field.
+            _ => vec![r#""calculation":"retirement""#.into(), r#""sex":"male""#.into(), r#""birth_date":"1964-03""#.into()],
         };
         top.push(format!("\"trace\":{ws}{trace}"));
         top.push(format!("\"history\":{ws}{history}"));
@@ -258,6 +273,10 @@ proptest! {
             1 => top.push(r#""history":[]"#.into()),
             2 => top.push(r#""note":"caf\u00e9""#.into()),
             3 => top.push(r#""children":1.5"#.into()),
+            // An unknown key sorting before `history`.
+            4 => top.push(r#""aaa":1"#.into()),
+            // Nesting at serde_json's limit for the whole request.
+            5 => top.push(format!("\"note\":{}1{}", "[".repeat(127), "]".repeat(127))),
             _ => {}
         }
         let n = top.len();
