@@ -28,34 +28,23 @@ pub(crate) fn read(text: &str) -> Option<Read<'_>> {
     let mut map = Map::new();
     let mut history = None;
     c.eat(b'{')?;
-    if c.peek()? == b'}' {
-        c.at += 1;
-    } else {
-        loop {
-            let key = c.string()?;
-            c.eat(b':')?;
-            if key == "history" {
-                if history.is_some() {
-                    return None;
-                }
-                let h = c.periods()?;
-                if h.len() > MAX_MONTHS as usize {
-                    return None;
-                }
-                history = Some(h);
-            } else {
-                let v = c.value()?;
-                if map.insert(key.to_owned(), v).is_some() {
-                    return None;
-                }
+    c.items(b'}', |c| {
+        let key = c.string()?;
+        c.eat(b':')?;
+        if key == "history" {
+            let h = c.periods()?;
+            if history.is_some() || h.len() > MAX_MONTHS as usize {
+                return None;
             }
-            match c.next()? {
-                b',' => {}
-                b'}' => break,
-                _ => return None,
+            history = Some(h);
+        } else {
+            let v = c.value()?;
+            if map.insert(key.to_owned(), v).is_some() {
+                return None;
             }
         }
-    }
+        Some(())
+    })?;
     c.skip_space();
     (c.at == c.bytes.len()).then_some((map, history))
 }
@@ -122,6 +111,32 @@ impl<'a> Cursor<'a> {
         (self.next()? == b).then_some(())
     }
 
+    /// The items of an array or object whose opening bracket was read, up to `close`:
+    /// `item` reads one; commas between them, none trailing.
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        if self.peek()? == close {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            item(self)?;
+            match self.next()? {
+                b',' => {}
+                b if b == close => return Some(()),
+                _ => return None,
+            }
+        }
+    }
+
+    /// Whether a `null` comes next (then read).
+    fn null(&mut self) -> Option<bool> {
+        if self.peek()? != b'n' {
+            return Some(false);
+        }
+        self.literal(b"null")?;
+        Some(true)
+    }
+
     /// `true`, `false` or `null`, followed by a delimiter.
     fn literal(&mut self, word: &[u8]) -> Option<()> {
         self.skip_space();
@@ -159,16 +174,17 @@ impl<'a> Cursor<'a> {
     }
 
     fn opt_string(&mut self) -> Option<Option<&'a str>> {
-        if self.peek()? == b'n' {
-            self.literal(b"null")?;
+        if self.null()? {
             return Some(None);
         }
         self.string().map(Some)
     }
 
     fn opt_bool(&mut self) -> Option<Option<bool>> {
+        if self.null()? {
+            return Some(None);
+        }
         match self.peek()? {
-            b'n' => self.literal(b"null").map(|()| None),
             b't' => self.literal(b"true").map(|()| Some(true)),
             b'f' => self.literal(b"false").map(|()| Some(false)),
             _ => None,
@@ -226,24 +242,16 @@ impl<'a> Cursor<'a> {
     }
 
     fn opt_strings(&mut self) -> Option<Option<Vec<&'a str>>> {
-        if self.peek()? == b'n' {
-            self.literal(b"null")?;
+        if self.null()? {
             return Some(None);
         }
         self.eat(b'[')?;
         let mut out = Vec::new();
-        if self.peek()? == b']' {
-            self.at += 1;
-            return Some(Some(out));
-        }
-        loop {
-            out.push(self.string()?);
-            match self.next()? {
-                b',' => {}
-                b']' => return Some(Some(out)),
-                _ => return None,
-            }
-        }
+        self.items(b']', |c| {
+            out.push(c.string()?);
+            Some(())
+        })?;
+        Some(Some(out))
     }
 
     /// A JSON array of period objects.
@@ -253,18 +261,11 @@ impl<'a> Cursor<'a> {
         // vector is not regrown (and copied) while the history is read.
         let room = (self.bytes.len() - self.at) / 40 + 1;
         let mut out = Vec::with_capacity(room.min(MAX_MONTHS as usize));
-        if self.peek()? == b']' {
-            self.at += 1;
-            return Some(out);
-        }
-        loop {
-            out.push(self.period()?);
-            match self.next()? {
-                b',' => {}
-                b']' => return Some(out),
-                _ => return None,
-            }
-        }
+        self.items(b']', |c| {
+            out.push(c.period()?);
+            Some(())
+        })?;
+        Some(out)
     }
 
     /// The key of a period field (the text after its opening quote, through the colon),
@@ -300,30 +301,24 @@ impl<'a> Cursor<'a> {
             province: None,
         };
         let mut seen = 0u8;
-        if self.peek()? == b'}' {
-            return None;
-        }
-        loop {
-            let key = self.period_key()?;
+        // An empty object leaves `seen` empty and is refused below.
+        self.items(b'}', |c| {
+            let key = c.period_key()?;
             if seen & key != 0 {
                 return None;
             }
             seen |= key;
             match key {
-                1 => p.from = self.string()?,
-                2 => p.to = self.string()?,
-                4 => p.income = self.integer()?,
-                8 => p.scheme = self.opt_string()?,
-                16 => p.back_paid = self.opt_bool()?,
-                32 => p.categories = self.opt_strings()?,
-                _ => p.province = self.opt_string()?,
+                1 => p.from = c.string()?,
+                2 => p.to = c.string()?,
+                4 => p.income = c.integer()?,
+                8 => p.scheme = c.opt_string()?,
+                16 => p.back_paid = c.opt_bool()?,
+                32 => p.categories = c.opt_strings()?,
+                _ => p.province = c.opt_string()?,
             }
-            match self.next()? {
-                b',' => {}
-                b'}' => break,
-                _ => return None,
-            }
-        }
+            Some(())
+        })?;
         (seen & 7 == 7).then_some(p)
     }
 }
