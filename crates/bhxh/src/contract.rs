@@ -272,7 +272,7 @@ fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> 
     let head = String::from_utf8(head).map_err(|_| overflow())?;
     let (mut out, warnings) = t.into_response(&head);
     out.push_str(",\"warnings\":");
-    crate::trace::write_warnings(&mut out, &warnings).map_err(|_| overflow())?;
+    crate::trace::write_warnings(&mut out, &warnings);
     // The receipt's strings are plain ASCII (a version and a hex hash).
     out.push_str(",\"receipt\":{\"engine_version\":\"");
     out.push_str(ENGINE_VERSION);

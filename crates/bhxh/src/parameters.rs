@@ -37,14 +37,11 @@ pub struct Citation {
 impl Citation {
     /// `document, article` for traces.
     pub fn text(&self) -> String {
-        // Room for a decision id the trace may append (`; decision K-12`).
-        let mut t = String::with_capacity(self.document.len() + self.article.len() + 24);
-        t.push_str(&self.document);
-        if !self.article.is_empty() {
-            t.push_str(", ");
-            t.push_str(&self.article);
+        if self.article.is_empty() {
+            self.document.clone()
+        } else {
+            format!("{}, {}", self.document, self.article)
         }
-        t
     }
 
     /// The Vietnamese document name (falls back to the English form).

@@ -163,20 +163,32 @@ pub enum Cite<'a> {
     Both(&'a dyn CiteEntry, &'a str),
 }
 
+impl<'a> Cite<'a> {
+    /// The citation as pieces joined when written — `document, article; reference` — and
+    /// the confidence of the cited parameter.
+    fn pieces(&self) -> ([&'a str; 5], Option<Confidence>) {
+        let entry = |e: &'a dyn CiteEntry, (semi, reference): (&'a str, &'a str)| {
+            let (doc, art) = e.citation_parts();
+            let sep = if art.is_empty() { "" } else { ", " };
+            ([doc, sep, art, semi, reference], Some(e.confidence()))
+        };
+        match *self {
+            Cite::Law(s) => ([s, "", "", "", ""], None),
+            Cite::Param(e) => entry(e, ("", "")),
+            Cite::Both(e, s) => entry(e, ("; ", s)),
+        }
+    }
+}
+
 /// A parameter entry that can be cited.
 pub trait CiteEntry {
-    /// The citation text.
-    fn citation_text(&self) -> String;
-    /// The document and the article (empty when not known) the citation text joins.
+    /// The document and the article (empty when not known) of its citation.
     fn citation_parts(&self) -> (&str, &str);
     /// Its confidence.
     fn confidence(&self) -> Confidence;
 }
 
 impl<T> CiteEntry for Entry<T> {
-    fn citation_text(&self) -> String {
-        self.citation.text()
-    }
     fn citation_parts(&self) -> (&str, &str) {
         (&self.citation.document, &self.citation.article)
     }
@@ -225,40 +237,19 @@ impl Trace {
         if !self.enabled {
             return;
         }
-        let (citation, confidence): ([&str; 5], _) = match cite {
-            Cite::Law(s) => ([s, "", "", "", ""], None),
-            Cite::Param(e) => {
-                let (doc, art) = e.citation_parts();
-                let sep = if art.is_empty() { "" } else { ", " };
-                ([doc, sep, art, "", ""], Some(e.confidence()))
-            }
-            // `document, article; reference`, joined as it is written.
-            Cite::Both(e, s) => {
-                let (doc, art) = e.citation_parts();
-                let sep = if art.is_empty() { "" } else { ", " };
-                ([doc, sep, art, "; ", s], Some(e.confidence()))
-            }
-        };
         if self.count > 0 {
             self.json.push(',');
         }
         self.count += 1;
-        let out = &mut self.json;
-        out.push_str("{\"step\":");
-        push_json_str(out, step);
-        out.push_str(",\"value\":");
-        push_json_value(out, &value.into());
-        out.push_str(",\"formula\":\"");
-        let start = out.len();
-        let mut w = StepText {
-            out,
+        let (citation, confidence) = cite.pieces();
+        write_step(
+            &mut self.json,
+            step,
+            &value.into(),
             citation,
             confidence,
-            stage: Stage::Formula,
-            start,
-        };
-        texts(&mut w);
-        w.close();
+            texts,
+        );
     }
 
     /// The number of steps recorded.
@@ -299,8 +290,8 @@ impl Trace {
     pub fn steps(&self) -> Vec<TraceStep> {
         let mut text = String::new();
         self.write_json(&mut text);
-        // The text was written from valid strings by `write_step_json`; parsing it back
-        // cannot fail.
+        // The text was written from valid strings by `write_step`; parsing it back cannot
+        // fail.
         serde_json::from_str(&text).unwrap_or_default()
     }
 
@@ -466,10 +457,7 @@ fn push_integer(out: &mut String, v: i64) {
 }
 
 /// Writes the warnings array as serde_json would serialise `Vec<Warning>`.
-///
-/// # Errors
-/// Never in practice (as [`write_trace`]).
-pub fn write_warnings(out: &mut String, warnings: &[Warning]) -> serde_json::Result<()> {
+pub fn write_warnings(out: &mut String, warnings: &[Warning]) {
     out.push('[');
     for (i, w) in warnings.iter().enumerate() {
         if i > 0 {
@@ -484,10 +472,10 @@ pub fn write_warnings(out: &mut String, warnings: &[Warning]) -> serde_json::Res
         out.push('}');
     }
     out.push(']');
-    Ok(())
 }
 
-/// Writes the trace array as serde_json would serialise `Vec<TraceStep>`.
+/// Writes the trace array as serde_json would serialise `Vec<TraceStep>` (with the same
+/// writer as [`Trace::step`]).
 ///
 /// # Errors
 /// Only if a value cannot be serialised (never for the engine's values).
@@ -497,58 +485,40 @@ pub fn write_trace(out: &mut String, steps: &[TraceStep]) -> serde_json::Result<
         if i > 0 {
             out.push(',');
         }
-        write_step_json(
-            out,
-            &s.step,
-            &s.value,
-            &s.formula,
-            &[&s.citation],
-            s.confidence,
-            &s.text_vi,
-            &s.text_en,
-        );
+        let citation = [s.citation.as_str(), "", "", "", ""];
+        write_step(out, &s.step, &s.value, citation, s.confidence, |w| {
+            w.formula(&s.formula);
+            w.vi(&s.text_vi);
+            w.en(&s.text_en);
+        });
     }
     out.push(']');
     Ok(())
 }
 
-/// Writes one step object as serde_json would serialise its [`TraceStep`]; the citation is
-/// given in pieces that are joined.
-#[allow(clippy::too_many_arguments)]
-fn write_step_json(
+/// Writes one step object as serde_json would serialise its [`TraceStep`]: the citation is
+/// given in pieces that are joined, the texts by `texts` through [`StepText`].
+fn write_step(
     out: &mut String,
     step: &str,
     value: &Value,
-    formula: &str,
-    citation: &[&str],
+    citation: [&str; 5],
     confidence: Option<Confidence>,
-    text_vi: &str,
-    text_en: &str,
+    texts: impl FnOnce(&mut StepText<'_>),
 ) {
-    out.reserve(
-        96 + step.len()
-            + formula.len()
-            + citation.iter().map(|c| c.len()).sum::<usize>()
-            + text_vi.len()
-            + text_en.len(),
-    );
     out.push_str("{\"step\":");
     push_json_str(out, step);
     out.push_str(",\"value\":");
     push_json_value(out, value);
-    out.push_str(",\"formula\":");
-    push_json_str(out, formula);
-    out.push_str(",\"citation\":\"");
-    for c in citation {
-        push_json_fragment(out, c);
-    }
-    out.push('"');
-    if let Some(c) = confidence {
-        out.push_str(confidence_field(c));
-    }
-    out.push_str(",\"text_vi\":");
-    push_json_str(out, text_vi);
-    out.push_str(",\"text_en\":");
-    push_json_str(out, text_en);
-    out.push('}');
+    out.push_str(",\"formula\":\"");
+    let start = out.len();
+    let mut w = StepText {
+        out,
+        citation,
+        confidence,
+        stage: Stage::Formula,
+        start,
+    };
+    texts(&mut w);
+    w.close();
 }
