@@ -109,13 +109,13 @@ pub fn average_income(
     t.step("coefficient_table", table_year, Cite::Both(found.entry, "decision K-12"), |w| {
         w.formula(format_args!("settlement {settlement} → table {table_year}"));
         w.vi(format_args!(
-                "Thu nhập đã đóng được điều chỉnh theo bảng hệ số của năm {table_year} (năm giải quyết {}); tháng đóng bù tính hệ số 1,00; năm sau dòng cuối của bảng tính 1,00.",
-                settlement.year()
-            ));
+            "Thu nhập đã đóng được điều chỉnh theo bảng hệ số của năm {table_year} (năm giải quyết {}); tháng đóng bù tính hệ số 1,00; năm sau dòng cuối của bảng tính 1,00.",
+            settlement.year()
+        ));
         w.en(format_args!(
-                "Past incomes are adjusted with the {table_year} coefficient table (settlement year {}); back-paid months count 1.00, and years after the table's last row count 1.00.",
-                settlement.year()
-            ));
+            "Past incomes are adjusted with the {table_year} coefficient table (settlement year {}); back-paid months count 1.00, and years after the table's last row count 1.00.",
+            settlement.year()
+        ));
     });
     t.step("average_income", mbq, Cite::Law(if settlement >= crate::month::LAW_2024_START {
         "Law 41/2024/QH15 art. 104; Decree 159/2025/NĐ-CP art. 10; decision K-1"
@@ -123,20 +123,20 @@ pub fn average_income(
         "Law 58/2014/QH13 art. 79; Decree 134/2015/NĐ-CP art. 4; decision K-1"
     }), |w| {
         w.formula(format_args!(
-                "Σ income × coefficient / months = {}.{:02} / {months} = {mbq}",
-                sum / 100,
-                sum % 100
-            ));
+            "Σ income × coefficient / months = {}.{:02} / {months} = {mbq}",
+            sum / 100,
+            sum % 100
+        ));
         w.vi(format_args!(
-                "Mức bình quân thu nhập tháng đóng BHXH: tổng thu nhập đã điều chỉnh {} chia cho {months} tháng = {} (làm tròn đến đồng).",
-                money::vi(i64::try_from(sum / 100).unwrap_or(0)),
-                money::vi(mbq)
-            ));
+            "Mức bình quân thu nhập tháng đóng BHXH: tổng thu nhập đã điều chỉnh {} chia cho {months} tháng = {} (làm tròn đến đồng).",
+            money::vi(i64::try_from(sum / 100).unwrap_or(0)),
+            money::vi(mbq)
+        ));
         w.en(format_args!(
-                "Average monthly income: the adjusted incomes total {} over {months} months, giving {} (rounded to the đồng).",
-                money::en(i64::try_from(sum / 100).unwrap_or(0)),
-                money::en(mbq)
-            ));
+            "Average monthly income: the adjusted incomes total {} over {months} months, giving {} (rounded to the đồng).",
+            money::en(i64::try_from(sum / 100).unwrap_or(0)),
+            money::en(mbq)
+        ));
     });
     Ok(Average {
         mbq,

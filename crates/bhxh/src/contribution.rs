@@ -299,14 +299,14 @@ pub fn income_limits(
     t.step("income_floor", fl, Cite::Both(floor.entry, floor_law(month)), |w| {
         w.formula(format_args!("rural poverty line({month}) = {fl}"));
         w.vi(format_args!(
-                "Thu nhập thấp nhất làm căn cứ đóng bằng chuẩn hộ nghèo khu vực nông thôn tại thời điểm đóng ({}): {}.",
-                month.to_vi(),
-                money::vi(fl)
-            ));
+            "Thu nhập thấp nhất làm căn cứ đóng bằng chuẩn hộ nghèo khu vực nông thôn tại thời điểm đóng ({}): {}.",
+            month.to_vi(),
+            money::vi(fl)
+        ));
         w.en(format_args!(
-                "The lowest income you may choose is the rural poverty line in force at the time of payment ({month}): {}.",
-                money::en(fl)
-            ));
+            "The lowest income you may choose is the rural poverty line in force at the time of payment ({month}): {}.",
+            money::en(fl)
+        ));
     });
     t.step(
         "income_ceiling",
@@ -400,14 +400,14 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     t.step("regime", regime, Cite::Law(if new_law { "Law 41/2024/QH15 art. 31.2, art. 141; rules A-5; decision K-16" } else { "Law 58/2014/QH13 art. 87; Decree 134/2015/NĐ-CP; rules A-5; decision K-16" }), |w| {
         w.formula(format_args!("payment month {pm} {} 2025-07", if new_law { "≥" } else { "<" }));
         w.vi(format_args!(
-                "Tháng đóng {} nên áp dụng {} với các tham số tại thời điểm đóng, cho mọi tháng được đóng.",
-                pm.to_vi(),
-                if new_law { "Luật BHXH số 41/2024/QH15" } else { "Luật BHXH số 58/2014/QH13 và Nghị định 134/2015/NĐ-CP" }
-            ));
+            "Tháng đóng {} nên áp dụng {} với các tham số tại thời điểm đóng, cho mọi tháng được đóng.",
+            pm.to_vi(),
+            if new_law { "Luật BHXH số 41/2024/QH15" } else { "Luật BHXH số 58/2014/QH13 và Nghị định 134/2015/NĐ-CP" }
+        ));
         w.en(format_args!(
-                "The payment month is {pm}, so {} applies, with the parameters in force at the time of payment for every covered month.",
-                if new_law { "the 2024 Law on Social Insurance" } else { "the 2014 Law on Social Insurance and Decree 134/2015" }
-            ));
+            "The payment month is {pm}, so {} applies, with the parameters in force at the time of payment for every covered month.",
+            if new_law { "the 2024 Law on Social Insurance" } else { "the 2014 Law on Social Insurance and Decree 134/2015" }
+        ));
     });
 
     // Months covered.
@@ -458,13 +458,13 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     t.step("income", input.income, Cite::Law(&format!("{}; decision K-3", floor_law(pm))), |w| {
         w.formula(format_args!("{} ≤ {} ≤ {}, multiple of {step}", lim.floor, input.income, lim.ceiling));
         w.vi(format_args!(
-                "Thu nhập chọn đóng {} nằm trong khung từ {} đến {} và là bội số của {} (quyết định K-3).",
-                money::vi(input.income), money::vi(lim.floor), money::vi(lim.ceiling), money::vi(step)
-            ));
+            "Thu nhập chọn đóng {} nằm trong khung từ {} đến {} và là bội số của {} (quyết định K-3).",
+            money::vi(input.income), money::vi(lim.floor), money::vi(lim.ceiling), money::vi(step)
+        ));
         w.en(format_args!(
-                "The chosen income of {} lies between {} and {} and is a multiple of {} (decision K-3).",
-                money::en(input.income), money::en(lim.floor), money::en(lim.ceiling), money::en(step)
-            ));
+            "The chosen income of {} lies between {} and {} and is a multiple of {} (decision K-3).",
+            money::en(input.income), money::en(lim.floor), money::en(lim.ceiling), money::en(step)
+        ));
     });
 
     let rate_entry = p.contribution_rate.require(pm, "payment_month")?.entry;
@@ -605,13 +605,13 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
                 t.step("interest", interest, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 7; Law 41/2024/QH15 art. 36.2.e; decision K-5" } else { "Decree 134/2015/NĐ-CP art. 9.1.e, art. 10.4; decision K-5" }), |w| {
                     w.formula(format_args!("Σ_{{i=1..{n}}} {g} × (1 + {r})^i − {gross} = {interest}"));
                     w.vi(format_args!(
-                            "Đóng một lần cho {n} tháng còn thiếu phải cộng lãi gộp theo lãi suất đầu tư quỹ bình quân tháng {r}: tiền lãi {}; không có hỗ trợ của Nhà nước (quyết định K-5).",
-                            money::vi(interest)
-                        ));
+                        "Đóng một lần cho {n} tháng còn thiếu phải cộng lãi gộp theo lãi suất đầu tư quỹ bình quân tháng {r}: tiền lãi {}; không có hỗ trợ của Nhà nước (quyết định K-5).",
+                        money::vi(interest)
+                    ));
                     w.en(format_args!(
-                            "A one-time payment for {n} missing months carries compound interest at the fund's average monthly investment rate {r}: {} of interest; no State support applies (decision K-5).",
-                            money::en(interest)
-                        ));
+                        "A one-time payment for {n} missing months carries compound interest at the fund's average monthly investment rate {r}: {} of interest; no State support applies (decision K-5).",
+                        money::en(interest)
+                    ));
                 });
                 (0, interest, payable, Some(r))
             } else {
@@ -619,13 +619,13 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
                 t.step("discount", discount, Cite::Law(if new_law { "Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4" } else { "Decree 134/2015/NĐ-CP art. 9.1.đ, art. 10.3; decision K-4" }), |w| {
                     w.formula(format_args!("Σ_{{i=1..{n}}} (gross_i − support_i) / (1 + {r})^(i−1) = {payable}; discount = {net} − {payable} = {discount}"));
                     w.vi(format_args!(
-                            "Đóng trước {n} tháng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu): giảm {} (quyết định K-4).",
-                            money::vi(discount)
-                        ));
+                        "Đóng trước {n} tháng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu): giảm {} (quyết định K-4).",
+                        money::vi(discount)
+                    ));
                     w.en(format_args!(
-                            "Paying {n} months in advance is discounted at the fund's average monthly investment rate {r} (the first month undiscounted): {} less (decision K-4).",
-                            money::en(discount)
-                        ));
+                        "Paying {n} months in advance is discounted at the fund's average monthly investment rate {r} (the first month undiscounted): {} less (decision K-4).",
+                        money::en(discount)
+                    ));
                 });
                 (discount, 0, payable, Some(r))
             }
@@ -635,13 +635,13 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     t.step("payable", payable, Cite::Law("contract identity: payable = gross − state_support − local_support − discount + interest"), |w| {
         w.formula(format_args!("{gross} − {state_support} − {local_support} − {discount} + {interest} = {payable}"));
         w.vi(format_args!(
-                "Số tiền phải đóng: {} − {} (Nhà nước hỗ trợ) − {} (địa phương hỗ trợ) − {} (chiết khấu) + {} (lãi) = {}.",
-                money::vi(gross), money::vi(state_support), money::vi(local_support), money::vi(discount), money::vi(interest), money::vi(payable)
-            ));
+            "Số tiền phải đóng: {} − {} (Nhà nước hỗ trợ) − {} (địa phương hỗ trợ) − {} (chiết khấu) + {} (lãi) = {}.",
+            money::vi(gross), money::vi(state_support), money::vi(local_support), money::vi(discount), money::vi(interest), money::vi(payable)
+        ));
         w.en(format_args!(
-                "Amount payable: {} − {} (State support) − {} (provincial support) − {} (discount) + {} (interest) = {}.",
-                money::en(gross), money::en(state_support), money::en(local_support), money::en(discount), money::en(interest), money::en(payable)
-            ));
+            "Amount payable: {} − {} (State support) − {} (provincial support) − {} (discount) + {} (interest) = {}.",
+            money::en(gross), money::en(state_support), money::en(local_support), money::en(discount), money::en(interest), money::en(payable)
+        ));
     });
 
     Ok(Contribution {
@@ -696,13 +696,13 @@ fn fund_rate(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<Dec
     t.step("fund_rate_monthly", r.to_string(), Cite::Both(found.entry, "decision K-6"), |w| {
         w.formula(format_args!("r(payment year {}) = {r}", pm.year()));
         w.vi(format_args!(
-                "Lãi suất đầu tư quỹ BHXH bình quân tháng của năm trước năm đóng (áp dụng năm {}): {r}.",
-                found.entry.from.year()
-            ));
+            "Lãi suất đầu tư quỹ BHXH bình quân tháng của năm trước năm đóng (áp dụng năm {}): {r}.",
+            found.entry.from.year()
+        ));
         w.en(format_args!(
-                "The SI fund's average monthly investment rate announced for the year before the payment year (used in {}): {r}.",
-                found.entry.from.year()
-            ));
+            "The SI fund's average monthly investment rate announced for the year before the payment year (used in {}): {r}.",
+            found.entry.from.year()
+        ));
     });
     Ok(r)
 }
@@ -787,31 +787,31 @@ fn trace_support(
     t.step("state_support_per_month", c.national, Cite::Both(rates, if old_regime { "rules S-2" } else { "rules S-1" }), |w| {
         w.formula(format_args!("{k} × {} × {} = {k} × {base} = {}", rate_of(input, p), poverty_of(p, pm), c.national));
         w.vi(format_args!(
-                "Nhà nước hỗ trợ {} mức đóng tính trên chuẩn hộ nghèo khu vực nông thôn ({}), đối tượng {}{}: {} × {} = {} mỗi tháng.",
-                money::percent_vi(k), money::vi(base), category_label(p, &cat, input.province.as_deref(), true),
-                if several { " (mức hỗ trợ cao nhất trong các đối tượng)" } else { "" },
-                money::percent_vi(k), money::vi(base), money::vi(c.national)
-            ));
+            "Nhà nước hỗ trợ {} mức đóng tính trên chuẩn hộ nghèo khu vực nông thôn ({}), đối tượng {}{}: {} × {} = {} mỗi tháng.",
+            money::percent_vi(k), money::vi(base), category_label(p, &cat, input.province.as_deref(), true),
+            if several { " (mức hỗ trợ cao nhất trong các đối tượng)" } else { "" },
+            money::percent_vi(k), money::vi(base), money::vi(c.national)
+        ));
         w.en(format_args!(
-                "The State pays {} of the contribution at the rural poverty line ({}) for {}{}{}: {} a month.",
-                money::percent(k), money::en(base), category_label(p, &cat, input.province.as_deref(), false),
-                if cat != nat { format!(" (national category {nat})") } else { String::new() },
-                if several { " (the highest support among the categories)" } else { "" },
-                money::en(c.national)
-            ));
+            "The State pays {} of the contribution at the rural poverty line ({}) for {}{}{}: {} a month.",
+            money::percent(k), money::en(base), category_label(p, &cat, input.province.as_deref(), false),
+            if cat != nat { format!(" (national category {nat})") } else { String::new() },
+            if several { " (the highest support among the categories)" } else { "" },
+            money::en(c.national)
+        ));
     });
     if let Some(e) = support::local_entry(p, input.province.as_deref(), pm) {
         let l = c.local_rate;
         t.step("local_support_per_month", c.local, Cite::Both(e, "Law 41/2024/QH15 art. 6.6; decision K-9"), |w| {
             w.formula(format_args!("min({l} × {base}, {base} − {}) = {}", c.national, c.local));
             w.vi(format_args!(
-                    "Ngân sách địa phương hỗ trợ thêm {} mức đóng tính trên chuẩn hộ nghèo: {} mỗi tháng (tổng hỗ trợ không vượt quá 100%, quyết định K-9).",
-                    money::percent_vi(l), money::vi(c.local)
-                ));
+                "Ngân sách địa phương hỗ trợ thêm {} mức đóng tính trên chuẩn hộ nghèo: {} mỗi tháng (tổng hỗ trợ không vượt quá 100%, quyết định K-9).",
+                money::percent_vi(l), money::vi(c.local)
+            ));
             w.en(format_args!(
-                    "The province adds {} of the contribution at the poverty line: {} a month (total support never above 100 %, decision K-9).",
-                    money::percent(l), money::en(c.local)
-                ));
+                "The province adds {} of the contribution at the poverty line: {} a month (total support never above 100 %, decision K-9).",
+                money::percent(l), money::en(c.local)
+            ));
         });
     }
     if c.national + c.local > 0 {
@@ -819,11 +819,11 @@ fn trace_support(
         t.step("subsidised_months", subsidised, Cite::Law(if old_regime { "Decree 134/2015/NĐ-CP art. 14; decision K-8" } else { "Decree 159/2025/NĐ-CP art. 5.2; decision K-8" }), |w| {
             w.formula(format_args!("min({covered}, {cap} − {before}) = {subsidised}"));
             w.vi(format_args!(
-                    "Nhà nước hỗ trợ tối đa {cap} tháng trong đời; đã được hỗ trợ {before} tháng nên lần đóng này được hỗ trợ {subsidised}/{covered} tháng (quyết định K-8)."
-                ));
+                "Nhà nước hỗ trợ tối đa {cap} tháng trong đời; đã được hỗ trợ {before} tháng nên lần đóng này được hỗ trợ {subsidised}/{covered} tháng (quyết định K-8)."
+            ));
             w.en(format_args!(
-                    "The State supports at most {cap} months in a lifetime; {before} months were already supported, so {subsidised} of the {covered} months are supported (decision K-8)."
-                ));
+                "The State supports at most {cap} months in a lifetime; {before} months were already supported, so {subsidised} of the {covered} months are supported (decision K-8)."
+            ));
         });
     }
     Ok(())

@@ -112,17 +112,17 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
             t.step("survivor_lump_sum", lump, Cite::Law(&format!("{law} art. {}; decision K-15", if new_law { "110.4" } else { "81.3" })), |w| {
                 w.formula(format_args!("k = {k}; {} × {amount} = {lump}", factor.normalize()));
                 w.vi(format_args!(
-                        "Người hưởng lương hưu chết ở tháng hưởng thứ {k}: trợ cấp tuất một lần bằng {} tháng lương hưu{} = {}.",
-                        factor.normalize().to_string().replace('.', ","),
-                        if new_law { " (48 tháng trong 2 tháng đầu, sau đó giảm 0,5 tháng mỗi tháng, thấp nhất 3 tháng)" } else { " (48 tháng, giảm 0,5 tháng mỗi tháng từ tháng thứ ba)" },
-                        money::vi(lump)
-                    ));
+                    "Người hưởng lương hưu chết ở tháng hưởng thứ {k}: trợ cấp tuất một lần bằng {} tháng lương hưu{} = {}.",
+                    factor.normalize().to_string().replace('.', ","),
+                    if new_law { " (48 tháng trong 2 tháng đầu, sau đó giảm 0,5 tháng mỗi tháng, thấp nhất 3 tháng)" } else { " (48 tháng, giảm 0,5 tháng mỗi tháng từ tháng thứ ba)" },
+                    money::vi(lump)
+                ));
                 w.en(format_args!(
-                        "A pensioner dying in pension month {k}: the survivor lump sum is {} months of pension{} = {}.",
-                        factor.normalize(),
-                        if new_law { " (48 months in the first 2 months, then 0.5 less each month, at least 3)" } else { " (48 months, 0.5 less each month from the third)" },
-                        money::en(lump)
-                    ));
+                    "A pensioner dying in pension month {k}: the survivor lump sum is {} months of pension{} = {}.",
+                    factor.normalize(),
+                    if new_law { " (48 months in the first 2 months, then 0.5 less each month, at least 3)" } else { " (48 months, 0.5 less each month from the third)" },
+                    money::en(lump)
+                ));
             });
             (true, lump, None, None, Some(factor.normalize()))
         }

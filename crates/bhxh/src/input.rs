@@ -138,14 +138,13 @@ impl<'a> Fields<'a> {
     pub fn only(&self, known: &[&str]) -> Result<()> {
         // The first unknown field in key order, as for a request read as a JSON tree (where
         // a `history` read by the fast path would sit among the other keys).
-        let first = self.map.keys().find(|k| !known.contains(&k.as_str()));
-        let history =
-            (self.fast_history.is_some() && !known.contains(&"history")).then_some("history");
-        let unknown = match (first, history) {
-            (Some(k), Some(h)) => Some(if k.as_str() < h { k.as_str() } else { h }),
-            (Some(k), None) => Some(k.as_str()),
-            (None, h) => h,
-        };
+        let unknown = self
+            .map
+            .keys()
+            .map(String::as_str)
+            .chain(self.fast_history.is_some().then_some("history"))
+            .filter(|k| !known.contains(k))
+            .min();
         match unknown {
             Some(k) => Err(Error::UnknownField {
                 field: self.path(k),

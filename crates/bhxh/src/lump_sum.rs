@@ -262,13 +262,13 @@ pub fn evaluate(
         t.step("gross_amount", gross, Cite::Law(&cite("2", if new_law { "; Law 41/2024/QH15 art. 5.6; decision K-11" } else { "; decision K-11" })), |w| {
             w.formula(format_args!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {gross}", avg.mbq));
             w.vi(format_args!(
-                    "Mỗi năm đóng trước 2014 được 1,5 tháng, từ 2014 được 2 tháng bình quân thu nhập ({} năm và {} năm, số tháng lẻ trước 2014 chuyển sang sau 2014): {}.",
-                    y_pre, y_post, money::vi(gross)
-                ));
+                "Mỗi năm đóng trước 2014 được 1,5 tháng, từ 2014 được 2 tháng bình quân thu nhập ({} năm và {} năm, số tháng lẻ trước 2014 chuyển sang sau 2014): {}.",
+                y_pre, y_post, money::vi(gross)
+            ));
             w.en(format_args!(
-                    "Each year before 2014 earns 1.5 months and each year from 2014 earns 2 months of average income ({y_pre} and {y_post} years; leftover months before 2014 move to the later part): {}.",
-                    money::en(gross)
-                ));
+                "Each year before 2014 earns 1.5 months and each year from 2014 earns 2 months of average income ({y_pre} and {y_post} years; leftover months before 2014 move to the later part): {}.",
+                money::en(gross)
+            ));
         });
     }
     t.step(

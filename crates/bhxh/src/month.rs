@@ -82,9 +82,7 @@ impl YearMonth {
     pub fn to_vi(self) -> String {
         format!("tháng {}/{}", self.month(), self.year())
     }
-}
 
-impl YearMonth {
     /// `YYYY-MM` in a stack buffer, for years 0–9999 (all the engine accepts in practice).
     fn ascii(self) -> Option<[u8; 7]> {
         let y = u32::try_from(self.year()).ok().filter(|y| *y <= 9999)?;
@@ -106,7 +104,7 @@ impl YearMonth {
         format!("{self}-01")
     }
 
-    /// The first day of this month as Vietnamese write dates, `01/07/2026`.
+    /// The first day of this month as Vietnamese writes dates, `01/07/2026`.
     pub fn first_day_vi(self) -> String {
         format!("01/{:02}/{:04}", self.month(), self.year())
     }

@@ -471,15 +471,15 @@ fn retirement_allowance(
             };
             w.formula(format_args!("{formula} = {amount}"));
             w.vi(format_args!(
-                    "Trợ cấp một lần khi nghỉ hưu cho số năm đóng cao hơn {} năm: {} (0,5 tháng bình quân thu nhập mỗi năm đóng đến tuổi nghỉ hưu, 2 tháng mỗi năm đóng sau tuổi nghỉ hưu).",
-                    if sex == Sex::Male { 35 } else { 30 },
-                    money::vi(amount)
-                ));
+                "Trợ cấp một lần khi nghỉ hưu cho số năm đóng cao hơn {} năm: {} (0,5 tháng bình quân thu nhập mỗi năm đóng đến tuổi nghỉ hưu, 2 tháng mỗi năm đóng sau tuổi nghỉ hưu).",
+                if sex == Sex::Male { 35 } else { 30 },
+                money::vi(amount)
+            ));
             w.en(format_args!(
-                    "One-time allowance on retirement for the years above {}: {} (half a month of average income per year up to retirement age, two months per year after it).",
-                    if sex == Sex::Male { 35 } else { 30 },
-                    money::en(amount)
-                ));
+                "One-time allowance on retirement for the years above {}: {} (half a month of average income per year up to retirement age, two months per year after it).",
+                if sex == Sex::Male { 35 } else { 30 },
+                money::en(amount)
+            ));
         });
     }
     Ok(amount)

@@ -240,13 +240,13 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Retireme
     t.step("retirement_age", format!("{y}y{m}m"), Cite::Both(entry, "Labour Code 45/2019/QH14 art. 169.2"), |w| {
         w.formula(format_args!("first year Y with year(birth month + required(Y)) = Y → Y = {}, required = {y}y{m}m", month.year()));
         w.vi(format_args!(
-                "Tuổi nghỉ hưu của {} đạt tuổi trong năm {} là {y} tuổi {m} tháng (lộ trình Nghị định 135/2020/NĐ-CP).",
-                sex.vi(), month.year()
-            ));
+            "Tuổi nghỉ hưu của {} đạt tuổi trong năm {} là {y} tuổi {m} tháng (lộ trình Nghị định 135/2020/NĐ-CP).",
+            sex.vi(), month.year()
+        ));
         w.en(format_args!(
-                "The retirement age for {} reaching it in {} is {y} years {m} months (Decree 135/2020 roadmap).",
-                sex.en(), month.year()
-            ));
+            "The retirement age for {} reaching it in {} is {y} years {m} months (Decree 135/2020 roadmap).",
+            sex.en(), month.year()
+        ));
     });
     t.step(
         "age_reached_month",
