@@ -429,8 +429,9 @@ fn retirement_allowance(
     let overflow = || Error::Overflow {
         field: "history".into(),
     };
-    // The formula's numbers; the text is only written for the trace.
-    let (quarters, parts) = if new_law {
+    // Half years paid at half a month of Mbq each, and (2024 law) those after retirement
+    // age paid at two months each.
+    let (half_rate, double_rate) = if new_law {
         let threshold: u32 = if sex == Sex::Male { 420 } else { 360 };
         let before = h.months_within(h.first(), reached);
         let after = months - before;
@@ -440,17 +441,17 @@ fn retirement_allowance(
         } else {
             (before + after).saturating_sub(threshold)
         };
-        let (hb, ha) = (half_years(ex_before), half_years(ex_after));
-        // 0.5 × Mbq × hb/2 + 2 × Mbq × ha/2 = Mbq × (hb + 4·ha) / 4
-        (hb + 4 * ha, (hb, Some(ha)))
+        (half_years(ex_before), Some(half_years(ex_after)))
     } else {
         let (n, inc) = law_2014_band(sex, start_year);
         // Years giving 75 %: n + 30 / inc.
         let full = Decimal::from(n) + Decimal::from(30) / inc;
         let full_months = (full * Decimal::from(12)).trunc().mantissa() as u32;
         let hx = half_years(months.saturating_sub(full_months));
-        (hx, (hx, None))
+        (hx, None)
     };
+    // 0.5 × Mbq × hb/2 + 2 × Mbq × ha/2 = Mbq × (hb + 4·ha) / 4
+    let quarters = half_rate + 4 * double_rate.unwrap_or(0);
     let amount = i64::try_from(money::div_round_half_away(
         i128::from(mbq) * i128::from(quarters),
         4,
@@ -463,7 +464,7 @@ fn retirement_allowance(
             "Law 58/2014/QH13 art. 75; decision K-11"
         };
         t.step("retirement_allowance", amount, Cite::Law(law), |w| {
-            let formula = match parts {
+            let formula = match (half_rate, double_rate) {
                 (hb, Some(ha)) => {
                     format!("0.5 × {mbq} × {} + 2 × {mbq} × {}", years(hb), years(ha))
                 }
