@@ -20,6 +20,15 @@ fn money(v: &Value, lang: Lang) -> String {
     }
 }
 
+/// The Vietnamese or the English label.
+fn pick(vi: bool, vi_text: &'static str, en_text: &'static str) -> &'static str {
+    if vi {
+        vi_text
+    } else {
+        en_text
+    }
+}
+
 fn row(out: &mut String, label: &str, value: String) {
     let _ = writeln!(out, "  {label:<34} {value:>22}");
 }
@@ -50,125 +59,81 @@ pub fn contribution(v: &Value, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{}",
-        if vi {
-            "MỨC ĐÓNG BẢO HIỂM XÃ HỘI TỰ NGUYỆN"
-        } else {
+        pick(
+            vi,
+            "MỨC ĐÓNG BẢO HIỂM XÃ HỘI TỰ NGUYỆN",
             "VOLUNTARY SOCIAL INSURANCE CONTRIBUTION"
-        }
+        )
     );
     row(
         &mut o,
-        if vi { "Tháng đóng" } else { "Payment month" },
+        pick(vi, "Tháng đóng", "Payment month"),
         v["payment_month"].as_str().unwrap_or("").into(),
     );
     row(
         &mut o,
-        if vi { "Phương thức" } else { "Method" },
+        pick(vi, "Phương thức", "Method"),
         method_label(v["method"].as_str().unwrap_or(""), lang).into(),
     );
     row(
         &mut o,
-        if vi {
-            "Số tháng đóng"
-        } else {
-            "Months covered"
-        },
+        pick(vi, "Số tháng đóng", "Months covered"),
         n.to_string(),
     );
     row(
         &mut o,
-        if vi {
-            "Thu nhập chọn đóng"
-        } else {
-            "Chosen income"
-        },
+        pick(vi, "Thu nhập chọn đóng", "Chosen income"),
         money(&v["income"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Khung thu nhập: từ"
-        } else {
-            "Income range: from"
-        },
+        pick(vi, "Khung thu nhập: từ", "Income range: from"),
         money(&v["income_floor"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "                 đến"
-        } else {
-            "                to"
-        },
+        pick(vi, "                 đến", "                to"),
         money(&v["income_ceiling"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Mức đóng (22%)"
-        } else {
-            "Contribution (22 %)"
-        },
+        pick(vi, "Mức đóng (22%)", "Contribution (22 %)"),
         money(&v["gross"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Nhà nước hỗ trợ"
-        } else {
-            "State support"
-        },
+        pick(vi, "Nhà nước hỗ trợ", "State support"),
         format!("−{}", money(&v["state_support"], lang)),
     );
     if v["local_support"].as_i64().unwrap_or(0) > 0 {
         row(
             &mut o,
-            if vi {
-                "Địa phương hỗ trợ thêm"
-            } else {
-                "Provincial top-up"
-            },
+            pick(vi, "Địa phương hỗ trợ thêm", "Provincial top-up"),
             format!("−{}", money(&v["local_support"], lang)),
         );
     }
     if v["discount"].as_i64().unwrap_or(0) > 0 {
         row(
             &mut o,
-            if vi {
-                "Chiết khấu đóng trước"
-            } else {
-                "Advance discount"
-            },
+            pick(vi, "Chiết khấu đóng trước", "Advance discount"),
             format!("−{}", money(&v["discount"], lang)),
         );
     }
     if v["interest"].as_i64().unwrap_or(0) > 0 {
         row(
             &mut o,
-            if vi {
-                "Tiền lãi đóng bù"
-            } else {
-                "Back-payment interest"
-            },
+            pick(vi, "Tiền lãi đóng bù", "Back-payment interest"),
             format!("+{}", money(&v["interest"], lang)),
         );
     }
     row(
         &mut o,
-        if vi {
-            "SỐ TIỀN PHẢI ĐÓNG"
-        } else {
-            "AMOUNT PAYABLE"
-        },
+        pick(vi, "SỐ TIỀN PHẢI ĐÓNG", "AMOUNT PAYABLE"),
         money(&v["payable"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Số tháng được hỗ trợ"
-        } else {
-            "Months with support"
-        },
+        pick(vi, "Số tháng được hỗ trợ", "Months with support"),
         v["subsidised_months"].to_string(),
     );
     o
@@ -181,87 +146,59 @@ pub fn estimate(v: &Value, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{}",
-        if vi {
-            "DỰ TÍNH BHXH TỰ NGUYỆN (giá hiện tại)"
-        } else {
+        pick(
+            vi,
+            "DỰ TÍNH BHXH TỰ NGUYỆN (giá hiện tại)",
             "VOLUNTARY SOCIAL INSURANCE ESTIMATE (today's prices)"
-        }
+        )
     );
-    let _ = writeln!(o, "{}", if vi { "Tôi đóng" } else { "What I pay" });
+    let _ = writeln!(o, "{}", pick(vi, "Tôi đóng", "What I pay"));
     row(
         &mut o,
-        if vi {
-            "Mỗi tháng (lần đầu)"
-        } else {
-            "Per month (first payment)"
-        },
+        pick(vi, "Mỗi tháng (lần đầu)", "Per month (first payment)"),
         money(&v["monthly_payment"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Nhà nước hỗ trợ mỗi tháng"
-        } else {
-            "State support per month"
-        },
+        pick(vi, "Nhà nước hỗ trợ mỗi tháng", "State support per month"),
         money(&v["state_support_per_month"], lang),
     );
     if v["local_support_per_month"].as_i64().unwrap_or(0) > 0 {
         row(
             &mut o,
-            if vi {
-                "Địa phương hỗ trợ mỗi tháng"
-            } else {
-                "Provincial top-up per month"
-            },
+            pick(
+                vi,
+                "Địa phương hỗ trợ mỗi tháng",
+                "Provincial top-up per month",
+            ),
             money(&v["local_support_per_month"], lang),
         );
     }
     row(
         &mut o,
-        if vi {
-            "Tổng tôi đóng"
-        } else {
-            "Total I pay"
-        },
+        pick(vi, "Tổng tôi đóng", "Total I pay"),
         money(&v["total_paid"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Tổng Nhà nước, địa phương hỗ trợ"
-        } else {
-            "Total support"
-        },
+        pick(vi, "Tổng Nhà nước, địa phương hỗ trợ", "Total support"),
         money(&v["total_support"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Số tháng đóng"
-        } else {
-            "Months of contributions"
-        },
+        pick(vi, "Số tháng đóng", "Months of contributions"),
         v["contribution_months"].to_string(),
     );
-    let _ = writeln!(o, "{}", if vi { "Tôi nhận" } else { "What I get" });
+    let _ = writeln!(o, "{}", pick(vi, "Tôi nhận", "What I get"));
     if v["eligible"].as_bool().unwrap_or(false) {
         row(
             &mut o,
-            if vi {
-                "Hưởng lương hưu từ"
-            } else {
-                "Pension from"
-            },
+            pick(vi, "Hưởng lương hưu từ", "Pension from"),
             v["pension_start"].as_str().unwrap_or("").into(),
         );
         row(
             &mut o,
-            if vi {
-                "Tỷ lệ hưởng"
-            } else {
-                "Pension rate"
-            },
+            pick(vi, "Tỷ lệ hưởng", "Pension rate"),
             v["rate"]
                 .as_str()
                 .map(|r| bhxh::money::percent(r.parse().unwrap_or_default()))
@@ -269,54 +206,46 @@ pub fn estimate(v: &Value, lang: Lang) -> String {
         );
         row(
             &mut o,
-            if vi {
-                "LƯƠNG HƯU HẰNG THÁNG"
-            } else {
-                "MONTHLY PENSION"
-            },
+            pick(vi, "LƯƠNG HƯU HẰNG THÁNG", "MONTHLY PENSION"),
             money(&v["monthly_pension"], lang),
         );
         if v["retirement_allowance"].as_i64().unwrap_or(0) > 0 {
             row(
                 &mut o,
-                if vi {
-                    "Trợ cấp một lần khi nghỉ hưu"
-                } else {
-                    "One-time retirement allowance"
-                },
+                pick(
+                    vi,
+                    "Trợ cấp một lần khi nghỉ hưu",
+                    "One-time retirement allowance",
+                ),
                 money(&v["retirement_allowance"], lang),
             );
         }
         if let Some(b) = v["break_even_age"].as_object() {
             row(
                 &mut o,
-                if vi {
-                    "Hoà vốn ở tuổi"
-                } else {
-                    "Break-even age"
-                },
+                pick(vi, "Hoà vốn ở tuổi", "Break-even age"),
                 format!(
                     "{} {} {} {}",
                     b["years"],
-                    if vi { "tuổi" } else { "y" },
+                    pick(vi, "tuổi", "y"),
                     b["months"],
-                    if vi { "tháng" } else { "m" }
+                    pick(vi, "tháng", "m")
                 ),
             );
         }
         row(
             &mut o,
-            if vi {
-                "Thẻ bảo hiểm y tế miễn phí"
-            } else {
-                "Free health-insurance card"
-            },
+            pick(
+                vi,
+                "Thẻ bảo hiểm y tế miễn phí",
+                "Free health-insurance card",
+            ),
             if vi { "có".into() } else { "yes".into() },
         );
     } else {
         row(
             &mut o,
-            if vi { "Lương hưu" } else { "Pension" },
+            pick(vi, "Lương hưu", "Pension"),
             if vi {
                 "chưa đủ điều kiện".into()
             } else {
@@ -326,31 +255,27 @@ pub fn estimate(v: &Value, lang: Lang) -> String {
     }
     row(
         &mut o,
-        if vi {
-            "Hoặc BHXH một lần"
-        } else {
-            "Or a lump sum"
-        },
+        pick(vi, "Hoặc BHXH một lần", "Or a lump sum"),
         money(&v["lump_sum_alternative"], lang),
     );
     row(
         &mut o,
-        if vi {
-            "Gia đình: trợ cấp mai táng"
-        } else {
-            "Family: funeral allowance"
-        },
+        pick(
+            vi,
+            "Gia đình: trợ cấp mai táng",
+            "Family: funeral allowance",
+        ),
         money(&v["funeral_allowance"], lang),
     );
     if let Some(costs) = v["method_costs"].as_array() {
         let _ = writeln!(
             o,
             "{}",
-            if vi {
-                "Chi phí theo phương thức đóng"
-            } else {
+            pick(
+                vi,
+                "Chi phí theo phương thức đóng",
                 "Cost by payment method"
-            }
+            )
         );
         for c in costs {
             row(
@@ -371,22 +296,10 @@ pub fn retirement(v: &Value, lang: Lang) -> String {
     let mut o = String::new();
     let vi = lang == Lang::Vi;
     let age = &v["retirement_age"];
-    let _ = writeln!(
-        o,
-        "{}",
-        if vi {
-            "TUỔI NGHỈ HƯU"
-        } else {
-            "RETIREMENT AGE"
-        }
-    );
+    let _ = writeln!(o, "{}", pick(vi, "TUỔI NGHỈ HƯU", "RETIREMENT AGE"));
     row(
         &mut o,
-        if vi {
-            "Tuổi nghỉ hưu"
-        } else {
-            "Retirement age"
-        },
+        pick(vi, "Tuổi nghỉ hưu", "Retirement age"),
         if vi {
             format!("{} tuổi {} tháng", age["years"], age["months"])
         } else {
@@ -395,20 +308,12 @@ pub fn retirement(v: &Value, lang: Lang) -> String {
     );
     row(
         &mut o,
-        if vi {
-            "Đủ tuổi vào tháng"
-        } else {
-            "Age reached in"
-        },
+        pick(vi, "Đủ tuổi vào tháng", "Age reached in"),
         v["age_reached_month"].as_str().unwrap_or("").into(),
     );
     row(
         &mut o,
-        if vi {
-            "Hưởng lương hưu từ ngày"
-        } else {
-            "Pension from"
-        },
+        pick(vi, "Hưởng lương hưu từ ngày", "Pension from"),
         v["pension_start"].as_str().unwrap_or("").into(),
     );
     o
