@@ -51,6 +51,16 @@ impl Period {
     pub fn months(&self) -> u32 {
         (self.to.months_since(self.from) + 1) as u32
     }
+
+    /// Months of the period within `[a, b]` inclusive (0 when they do not meet).
+    pub fn months_within(&self, a: YearMonth, b: YearMonth) -> u32 {
+        let (lo, hi) = (self.from.max(a), self.to.min(b));
+        if hi < lo {
+            0
+        } else {
+            (hi.months_since(lo) + 1) as u32
+        }
+    }
 }
 
 /// A period as it appears in a request, before validation.
@@ -334,21 +344,7 @@ impl History {
 
     /// Months within `[a, b]` inclusive.
     pub fn months_within(&self, a: YearMonth, b: YearMonth) -> u32 {
-        if b < a {
-            return 0;
-        }
-        self.periods
-            .iter()
-            .map(|p| {
-                let lo = p.from.max(a);
-                let hi = p.to.min(b);
-                if hi < lo {
-                    0
-                } else {
-                    (hi.months_since(lo) + 1) as u32
-                }
-            })
-            .sum()
+        self.periods.iter().map(|p| p.months_within(a, b)).sum()
     }
 
     /// The first month of the history.

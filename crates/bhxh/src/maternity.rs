@@ -68,15 +68,7 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Maternit
         .periods
         .iter()
         .filter(|x| x.scheme == crate::history::Scheme::Compulsory)
-        .map(|x| {
-            let lo = x.from.max(birth.plus(-12));
-            let hi = x.to.min(birth.plus(-1));
-            if hi < lo {
-                0
-            } else {
-                (hi.months_since(lo) + 1) as u32
-            }
-        })
+        .map(|x| x.months_within(birth.plus(-12), birth.plus(-1)))
         .sum();
     if window > 0 && (compulsory >= min || compulsory == window) {
         t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 94"), |w| {
