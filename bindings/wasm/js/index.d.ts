@@ -289,8 +289,13 @@ export interface DeathRequest extends Envelope {
   death_month: Month;
   /** A contributor's history (excludes `pension`). */
   history?: Period[];
-  /** A pensioner (excludes `history`). */
+  /** A pensioner (excludes `history` and `allowance`). */
   pension?: { monthly_amount: Money; start_month: Month };
+  /**
+   * A person receiving the art. 23 monthly allowance (needs `history`, which decides the
+   * funeral allowance): `months` is the number of monthly payments granted (decision K-19).
+   */
+  allowance?: { monthly_amount: Money; first_month: Month; months: number };
 }
 
 export interface DeathResult {
@@ -300,10 +305,12 @@ export interface DeathResult {
   monthly_survivor_allowance: Money;
   /** `null` for a pensioner. */
   contribution_months: number | null;
-  /** `null` for a pensioner. */
+  /** `null` for a pensioner or an allowance recipient. */
   average_income: Money | null;
   /** A pensioner only. */
   months_of_pension?: Decimal;
+  /** An allowance recipient only: months granted but not yet paid at death (K-19). */
+  allowance_months_unpaid?: number;
 }
 
 // ---------------------------------------------------------------------------------------

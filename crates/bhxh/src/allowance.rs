@@ -5,12 +5,12 @@
 //! - Law 41/2024/QH15 art. 23.1: a person at retirement age who does not qualify for a
 //!   pension, is not yet of social-pension age and does not withdraw or keep the record may
 //!   receive a monthly allowance "từ chính số tiền đóng của mình".
-//! - Decree 158/2025/NĐ-CP art. 23–24; Decree 159/2025/NĐ-CP art. 14: the allowance lasts
+//! - Decree 158/2025/NĐ-CP art. 23–24; Decree 159/2025/NĐ-CP art. 14.3: the allowance lasts
 //!   `Ttt = Mbq × 2 × N / TChtxh` months (rounded up, decision K-13); if that exceeds the
 //!   months left until social-pension age (Tdt) the monthly amount is raised to
 //!   `TChtxh × Ttt / Tdt`; if shorter, the person may pay `(Tdt − Ttt) × TChtxh` to be paid
 //!   until that age (art. 23.3).
-//! - Law 41/2024 art. 21; Decree 176/2025/NĐ-CP: the social pension allowance from age 75
+//! - Law 41/2024 art. 21; Decree 176/2025/NĐ-CP art. 3: the social pension allowance from age 75
 //!   (70 for poor and near-poor households) for those without a pension or with one below
 //!   its amount, 500,000 đồng a month.
 
@@ -92,12 +92,18 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
         .value;
     let (sp_month, sp_age) =
         social_pension_month(p, birth.month(), poor, settlement, "settlement_month")?;
+    let min_allowance = *p
+        .allowance_min_months
+        .require(settlement, "settlement_month")?
+        .value;
     let why = if reached > settlement {
         Some("retirement_age_not_reached")
     } else if months >= min {
         Some("pension_eligible")
     } else if sp_month <= settlement {
         Some("social_pension_age_reached")
+    } else if months < min_allowance {
+        Some("fewer_than_12_months")
     } else {
         None
     };
@@ -113,7 +119,12 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
         }
     })?;
     if let Some(reason) = why {
-        t.step("eligible", false, Cite::Law("Law 41/2024/QH15 art. 23.1"), |w| {
+        let cite = if reason == "fewer_than_12_months" {
+            "Law 41/2024/QH15 art. 23.1; Decree 159/2025/NĐ-CP art. 14.3; decision K-13"
+        } else {
+            "Law 41/2024/QH15 art. 23.1"
+        };
+        t.step("eligible", false, Cite::Law(cite), |w| {
             w.formula(format_args!("reason {reason}"));
             match reason {
                 "retirement_age_not_reached" => {
@@ -123,6 +134,10 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
                 "pension_eligible" => {
                     w.vi("Đã đủ điều kiện hưởng lương hưu nên không hưởng trợ cấp hằng tháng.");
                     w.en("A pension is payable, so the monthly allowance does not apply.");
+                }
+                "fewer_than_12_months" => {
+                    w.vi(format_args!("Thời gian đóng {months} tháng, chưa đủ {min_allowance} tháng nên không hưởng trợ cấp hằng tháng (Nghị định 159/2025/NĐ-CP điều 14.3; quyết định K-13)."));
+                    w.en(format_args!("{months} months of contributions, fewer than {min_allowance}: the monthly allowance is not available (Decree 159/2025 art. 14.3; decision K-13)."));
                 }
                 _ => {
                     w.vi(format_args!("Đã đủ {sp_age} tuổi: hưởng trợ cấp hưu trí xã hội thay cho trợ cấp hằng tháng."));
@@ -147,7 +162,7 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
         ttt,
         Cite::Both(
             tc_found.entry,
-            "Decree 159/2025/NĐ-CP art. 14; Decree 158/2025/NĐ-CP art. 23.1; decisions K-11, K-13",
+            "Decree 159/2025/NĐ-CP art. 14.3; Decree 158/2025/NĐ-CP art. 23.1; decisions K-11, K-13",
         ),
         |w| {
             w.formula(format_args!("ceil({} × 2 × {n} / {tc}) = {ttt}", avg.mbq));

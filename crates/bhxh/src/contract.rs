@@ -146,7 +146,7 @@ fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Re
             f,
             t,
             params,
-            &["death_month", "history", "pension"],
+            &["death_month", "history", "pension", "allowance"],
             crate::death::compute,
         ),
         "maternity" => run(

@@ -517,6 +517,9 @@ pub fn compute(p: &Params, input: &ContributionInput, t: &mut Trace) -> Result<C
     } else {
         remaining.min(months_covered)
     };
+    if !back {
+        warn_no_local_data(p, input, t);
+    }
     trace_support(
         p,
         input,
@@ -750,6 +753,23 @@ pub fn category_label(p: &Params, code: &str, province: Option<&str>, vi: bool) 
             }
         })
         .unwrap_or_else(|| code.to_string())
+}
+
+/// Decision K-9: a province with no top-up in the data for the payment month gets none,
+/// and the response says that the engine does not know it rather than that there is none.
+fn warn_no_local_data(p: &Params, input: &ContributionInput, t: &mut Trace) {
+    let Some(province) = input.province.as_deref() else {
+        return;
+    };
+    let pm = input.payment_month;
+    if support::local_entry(p, Some(province), pm).is_none() {
+        t.warn_keyed(
+            "local_support_not_in_data",
+            province,
+            format!("the data holds no provincial top-up for {province} in {pm}; none is added (decision K-9): the province may have one, pass it in a parameter overlay (local_support)"),
+            format!("dữ liệu chưa có mức hỗ trợ thêm của địa phương {province} cho tháng {pm}; chưa cộng phần này (quyết định K-9): tỉnh có thể có chính sách hỗ trợ thêm, có thể nhập qua tham số local_support"),
+        );
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

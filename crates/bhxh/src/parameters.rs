@@ -376,90 +376,164 @@ pub struct LocalSupport {
     pub provinces: BTreeMap<String, Province>,
 }
 
-/// The complete parameter set an evaluation uses.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Params {
-    /// Contribution rate (22 %).
-    pub contribution_rate: Series<Decimal>,
-    /// Rural poverty line: income floor and support base.
-    pub rural_poverty_line: Series<Money>,
-    /// Base salary / reference level.
-    pub reference_level: Series<Money>,
-    /// Ceiling multiple of the reference level (20).
-    pub income_ceiling_multiple: Series<i64>,
-    /// Income step (decision K-3).
-    pub income_step: Series<Money>,
-    /// National State support shares by category.
-    pub state_support_rates: Series<CategoryRates>,
-    /// Lifetime cap of subsidised months.
-    pub support_cap_months: Series<u32>,
-    /// SI fund monthly rate by payment year (K-6).
-    pub fund_rate_monthly: Series<Decimal>,
-    /// Allowed advance-payment lengths (K-18).
-    pub advance_months: Series<Vec<u32>>,
-    /// Largest back payment in months.
-    pub back_payment_max_months: Series<u32>,
-    /// Retirement-age roadmap by calendar year.
-    pub retirement_age: Series<RetirementAges>,
-    /// Income adjustment coefficient tables by settlement year.
-    pub income_adjustment_coefficients: Series<CoefficientTable>,
-    /// Funeral allowance multiple of the reference level (D-1).
-    pub funeral_allowance_multiple: Series<i64>,
-    /// Months needed for the funeral allowance (D-1).
-    pub funeral_min_months: Series<u32>,
-    /// Months needed for a pension (P-1).
-    pub pension_min_months: Series<u32>,
-    /// Below this many months the survivor lump sum is the amount paid (D-2).
-    pub survivor_own_payments_months: Series<u32>,
-    /// Social pension allowance (3.13).
-    pub social_pension_amount: Series<Money>,
-    /// Social pension age (3.13).
-    pub social_pension_age: Series<u32>,
-    /// Social pension age for poor and near-poor households (3.13).
-    pub social_pension_age_poor: Series<u32>,
-    /// Maternity allowance per child (§6).
-    pub maternity_allowance: Series<Money>,
-    /// Months needed in the 12 months before a birth (§6).
-    pub maternity_min_months: Series<u32>,
-    /// Provincial top-ups.
-    pub local_support: LocalSupport,
-    /// Hash identifying this parameter set (receipt).
-    pub hash: String,
-}
+/// Declares every parameter once: its id (= the file `law/<id>.json` and the overlay key),
+/// its type, and the range its values must lie in. From this one table come the fields of
+/// [`Params`], the embedded files ([`LAW_FILES`]), loading, validation and overlays, so
+/// adding a parameter is one row here plus its JSON file.
+macro_rules! parameter_table {
+    ($( $(#[$doc:meta])* $id:ident : $ty:ty = $check:expr ; )*) => {
+        /// The complete parameter set an evaluation uses.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Params {
+            $( $(#[$doc])* pub $id: $ty, )*
+            /// Hash identifying this parameter set (receipt).
+            pub hash: String,
+        }
 
-macro_rules! law_files {
-    ($($name:ident),* $(,)?) => {
-        /// The embedded law files: `(id, JSON text)`.
+        /// The embedded law files: `(id, JSON text)`, in table order.
         pub const LAW_FILES: &[(&str, &str)] = &[
-            $((stringify!($name), include_str!(concat!("../law/", stringify!($name), ".json"))),)*
+            $((stringify!($id), include_str!(concat!("../law/", stringify!($id), ".json"))),)*
         ];
+
+        impl Params {
+            fn parse_embedded(hash: String) -> Result<Params> {
+                let mut files = LAW_FILES.iter();
+                Ok(Params {
+                    $( $id: {
+                        let (id, text) = files.next().copied().unwrap_or_default();
+                        parse_file(id, text)?
+                    }, )*
+                    hash,
+                })
+            }
+
+            /// Checks every parameter: ids match, dates strictly increasing, every value
+            /// cited, values in range.
+            ///
+            /// # Errors
+            /// `invalid_parameters` naming the first offending value.
+            pub fn validate(&self, prefix: &str) -> Result<()> {
+                $( Parameter::validate(&self.$id, prefix, stringify!($id), $check)?; )*
+                Ok(())
+            }
+
+            fn merge_one(&mut self, key: &str, v: &Value, path: &str) -> Result<()> {
+                match key {
+                    $( stringify!($id) => Parameter::merge(&mut self.$id, v, path), )*
+                    _ => Err(Error::UnknownField { field: path.into() }),
+                }
+            }
+        }
     };
 }
 
-law_files!(
-    contribution_rate,
-    rural_poverty_line,
-    reference_level,
-    income_ceiling_multiple,
-    income_step,
-    state_support_rates,
-    support_cap_months,
-    fund_rate_monthly,
-    advance_months,
-    back_payment_max_months,
-    retirement_age,
-    income_adjustment_coefficients,
-    local_support,
-    funeral_allowance_multiple,
-    funeral_min_months,
-    pension_min_months,
-    survivor_own_payments_months,
-    social_pension_amount,
-    social_pension_age,
-    social_pension_age_poor,
-    maternity_allowance,
-    maternity_min_months,
-);
+/// A range check of a series' values: a predicate and its description for the error.
+pub struct Check<T>(fn(&T) -> bool, &'static str);
+
+/// What the parameter table needs of each parameter's type.
+trait Parameter {
+    /// The range check for this type.
+    type Check;
+    fn validate(&self, prefix: &str, id: &str, check: Self::Check) -> Result<()>;
+    fn merge(&mut self, v: &Value, path: &str) -> Result<()>;
+}
+
+impl<T: DeserializeOwned> Parameter for Series<T> {
+    type Check = Check<T>;
+    fn validate(&self, prefix: &str, id: &str, check: Check<T>) -> Result<()> {
+        if self.id != id {
+            return Err(invalid(
+                &format!("{prefix}{id}.id"),
+                &format!("the file's id {:?} is not its name", self.id),
+            ));
+        }
+        self::check(prefix, self, check.0, check.1)
+    }
+    fn merge(&mut self, v: &Value, path: &str) -> Result<()> {
+        merge(self, v, path)
+    }
+}
+
+impl Parameter for LocalSupport {
+    type Check = ();
+    fn validate(&self, prefix: &str, _id: &str, (): ()) -> Result<()> {
+        validate_local(self, prefix)
+    }
+    fn merge(&mut self, v: &Value, path: &str) -> Result<()> {
+        merge_local(self, v, path)
+    }
+}
+
+const UNIT: Decimal = Decimal::ONE;
+const ZERO: Decimal = Decimal::ZERO;
+const MONTHS: Check<u32> = Check(|v| (1..=1200).contains(v), "1 to 1200 months");
+const AMOUNT: Check<Money> = Check(|v| *v > 0, "a positive amount");
+const AGE: Check<u32> = Check(|v| (40..=120).contains(v), "40 to 120 years");
+
+parameter_table! {
+    /// Contribution rate (22 %).
+    contribution_rate: Series<Decimal> = Check(|r| *r > ZERO && *r <= UNIT, "a rate in (0, 1]");
+    /// Rural poverty line: income floor and support base.
+    rural_poverty_line: Series<Money> = AMOUNT;
+    /// Base salary / reference level.
+    reference_level: Series<Money> = AMOUNT;
+    /// Ceiling multiple of the reference level (20).
+    income_ceiling_multiple: Series<i64> = Check(|v| (1..=1000).contains(v), "1 to 1000");
+    /// Income step (decision K-3).
+    income_step: Series<Money> = Check(|v| (1..=10_000_000).contains(v), "1 to 10,000,000");
+    /// National State support shares by category.
+    state_support_rates: Series<CategoryRates> =
+        Check(|r| r.all().iter().all(|x| *x >= ZERO && *x <= UNIT), "rates in [0, 1]");
+    /// Lifetime cap of subsidised months.
+    support_cap_months: Series<u32> = Check(|v| *v <= 1200, "0 to 1200 months");
+    /// SI fund monthly rate by payment year (K-6).
+    fund_rate_monthly: Series<Decimal> =
+        Check(|r| *r >= ZERO && *r <= Decimal::from_parts(1, 0, 0, false, 1), "a monthly rate in [0, 0.1]");
+    /// Allowed advance-payment lengths (K-18).
+    advance_months: Series<Vec<u32>> = Check(
+        |v| !v.is_empty() && v.iter().all(|m| (1..=120).contains(m)),
+        "a non-empty list of 1 to 120 months",
+    );
+    /// Largest back payment in months.
+    back_payment_max_months: Series<u32> = Check(|v| (1..=600).contains(v), "1 to 600");
+    /// Retirement-age roadmap by calendar year.
+    retirement_age: Series<RetirementAges> = Check(
+        |a| [a.male, a.female].iter().all(|x| (40..=80).contains(&x.years) && x.months < 12),
+        "ages of 40 to 80 years and 0 to 11 months",
+    );
+    /// Income adjustment coefficient tables by settlement year.
+    income_adjustment_coefficients: Series<CoefficientTable> = Check(
+        |t| !t.rows.is_empty() && t.rows.iter().all(|r| {
+            (1900..=2200).contains(&r.year)
+                && r.coefficient >= UNIT
+                && r.coefficient <= Decimal::ONE_HUNDRED
+                && (r.coefficient * Decimal::ONE_HUNDRED).fract().is_zero()
+        }),
+        "contribution years YYYY with coefficients of 1.00 to 100 with at most 2 decimals",
+    );
+    /// Provincial top-ups.
+    local_support: LocalSupport = ();
+    /// Funeral allowance multiple of the reference level (D-1).
+    funeral_allowance_multiple: Series<i64> = Check(|v| (1..=100).contains(v), "1 to 100");
+    /// Months needed for the funeral allowance (D-1).
+    funeral_min_months: Series<u32> = MONTHS;
+    /// Months needed for a pension (P-1).
+    pension_min_months: Series<u32> = MONTHS;
+    /// Below this many months the survivor lump sum is the amount paid (D-2).
+    survivor_own_payments_months: Series<u32> = MONTHS;
+    /// Social pension allowance (3.13).
+    social_pension_amount: Series<Money> = AMOUNT;
+    /// Social pension age (3.13).
+    social_pension_age: Series<u32> = AGE;
+    /// Social pension age for poor and near-poor households (3.13).
+    social_pension_age_poor: Series<u32> = AGE;
+    /// Maternity allowance per child (§6).
+    maternity_allowance: Series<Money> = AMOUNT;
+    /// Months needed for the art. 23 monthly allowance (decision K-13).
+    allowance_min_months: Series<u32> = MONTHS;
+    /// Months needed in the 12 months before a birth (§6).
+    maternity_min_months: Series<u32> = MONTHS;
+}
 
 /// The parameter catalogue for UIs and the `bhxh params` command: every law file, parsed,
 /// as a JSON array (values, dates, citations and confidence grades).
@@ -490,14 +564,6 @@ fn parse_file<T: DeserializeOwned>(id: &str, text: &str) -> Result<T> {
     })
 }
 
-fn file(id: &str) -> &'static str {
-    LAW_FILES
-        .iter()
-        .find(|(n, _)| *n == id)
-        .map(|(_, t)| *t)
-        .unwrap_or("")
-}
-
 static EMBEDDED: OnceLock<Result<Params>> = OnceLock::new();
 
 impl Params {
@@ -517,211 +583,9 @@ impl Params {
         for (_, text) in LAW_FILES {
             h = fnv1a(text.as_bytes(), h);
         }
-        let p = Params {
-            contribution_rate: parse_file("contribution_rate", file("contribution_rate"))?,
-            rural_poverty_line: parse_file("rural_poverty_line", file("rural_poverty_line"))?,
-            reference_level: parse_file("reference_level", file("reference_level"))?,
-            income_ceiling_multiple: parse_file(
-                "income_ceiling_multiple",
-                file("income_ceiling_multiple"),
-            )?,
-            income_step: parse_file("income_step", file("income_step"))?,
-            state_support_rates: parse_file("state_support_rates", file("state_support_rates"))?,
-            support_cap_months: parse_file("support_cap_months", file("support_cap_months"))?,
-            fund_rate_monthly: parse_file("fund_rate_monthly", file("fund_rate_monthly"))?,
-            advance_months: parse_file("advance_months", file("advance_months"))?,
-            back_payment_max_months: parse_file(
-                "back_payment_max_months",
-                file("back_payment_max_months"),
-            )?,
-            retirement_age: parse_file("retirement_age", file("retirement_age"))?,
-            income_adjustment_coefficients: parse_file(
-                "income_adjustment_coefficients",
-                file("income_adjustment_coefficients"),
-            )?,
-            funeral_allowance_multiple: parse_file(
-                "funeral_allowance_multiple",
-                file("funeral_allowance_multiple"),
-            )?,
-            funeral_min_months: parse_file("funeral_min_months", file("funeral_min_months"))?,
-            pension_min_months: parse_file("pension_min_months", file("pension_min_months"))?,
-            survivor_own_payments_months: parse_file(
-                "survivor_own_payments_months",
-                file("survivor_own_payments_months"),
-            )?,
-            social_pension_amount: parse_file(
-                "social_pension_amount",
-                file("social_pension_amount"),
-            )?,
-            social_pension_age: parse_file("social_pension_age", file("social_pension_age"))?,
-            social_pension_age_poor: parse_file(
-                "social_pension_age_poor",
-                file("social_pension_age_poor"),
-            )?,
-            maternity_allowance: parse_file("maternity_allowance", file("maternity_allowance"))?,
-            maternity_min_months: parse_file("maternity_min_months", file("maternity_min_months"))?,
-            local_support: parse_file("local_support", file("local_support"))?,
-            hash: format!("fnv1a64:{h:016x}"),
-        };
+        let p = Params::parse_embedded(format!("fnv1a64:{h:016x}"))?;
         p.validate("law/")?;
         Ok(p)
-    }
-
-    /// Checks every series: ids match, dates strictly increasing, values in range.
-    ///
-    /// # Errors
-    /// `invalid_parameters` naming the first offending value.
-    pub fn validate(&self, prefix: &str) -> Result<()> {
-        let unit = Decimal::ONE;
-        let zero = Decimal::ZERO;
-        check(
-            prefix,
-            &self.contribution_rate,
-            |r| *r > zero && *r <= unit,
-            "a rate in (0, 1]",
-        )?;
-        check(
-            prefix,
-            &self.rural_poverty_line,
-            |v| *v > 0,
-            "a positive amount",
-        )?;
-        check(
-            prefix,
-            &self.reference_level,
-            |v| *v > 0,
-            "a positive amount",
-        )?;
-        check(
-            prefix,
-            &self.income_ceiling_multiple,
-            |v| (1..=1000).contains(v),
-            "1 to 1000",
-        )?;
-        check(
-            prefix,
-            &self.income_step,
-            |v| (1..=10_000_000).contains(v),
-            "1 to 10,000,000",
-        )?;
-        check(
-            prefix,
-            &self.state_support_rates,
-            |r| r.all().iter().all(|x| *x >= zero && *x <= unit),
-            "rates in [0, 1]",
-        )?;
-        check(
-            prefix,
-            &self.support_cap_months,
-            |v| *v <= 1200,
-            "0 to 1200 months",
-        )?;
-        check(
-            prefix,
-            &self.fund_rate_monthly,
-            |r| *r >= zero && *r <= Decimal::new(1, 1),
-            "a monthly rate in [0, 0.1]",
-        )?;
-        check(
-            prefix,
-            &self.advance_months,
-            |v| !v.is_empty() && v.iter().all(|m| (1..=120).contains(m)),
-            "a non-empty list of 1 to 120 months",
-        )?;
-        check(
-            prefix,
-            &self.back_payment_max_months,
-            |v| (1..=600).contains(v),
-            "1 to 600",
-        )?;
-        check(
-            prefix,
-            &self.retirement_age,
-            |a| {
-                [a.male, a.female]
-                    .iter()
-                    .all(|x| (40..=80).contains(&x.years) && x.months < 12)
-            },
-            "ages of 40 to 80 years and 0 to 11 months",
-        )?;
-        check(
-            prefix,
-            &self.income_adjustment_coefficients,
-            |t| {
-                !t.rows.is_empty()
-                    && t.rows.iter().all(|r| {
-                        (1900..=2200).contains(&r.year)
-                            && r.coefficient >= unit
-                            && r.coefficient <= Decimal::ONE_HUNDRED
-                            && (r.coefficient * Decimal::ONE_HUNDRED).fract().is_zero()
-                    })
-            },
-            "contribution years YYYY with coefficients of 1.00 to 100 with at most 2 decimals",
-        )?;
-        check(
-            prefix,
-            &self.funeral_allowance_multiple,
-            |v| (1..=100).contains(v),
-            "1 to 100",
-        )?;
-        for s in [
-            &self.funeral_min_months,
-            &self.pension_min_months,
-            &self.survivor_own_payments_months,
-            &self.maternity_min_months,
-        ] {
-            check(prefix, s, |v| (1..=1200).contains(v), "1 to 1200 months")?;
-        }
-        check(
-            prefix,
-            &self.social_pension_amount,
-            |v| *v > 0,
-            "a positive amount",
-        )?;
-        check(
-            prefix,
-            &self.maternity_allowance,
-            |v| *v > 0,
-            "a positive amount",
-        )?;
-        for s in [&self.social_pension_age, &self.social_pension_age_poor] {
-            check(prefix, s, |v| (40..=120).contains(v), "40 to 120 years")?;
-        }
-        let ls = &self.local_support;
-        for (slug, p) in &ls.provinces {
-            let path = format!("{prefix}local_support.provinces.{slug}");
-            if !valid_slug(slug) {
-                return Err(invalid(
-                    &path,
-                    "province slugs are lowercase ASCII with underscores",
-                ));
-            }
-            for (code, c) in &p.local_categories {
-                if NATIONAL_CATEGORIES.contains(&code.as_str()) || !valid_slug(code) {
-                    return Err(invalid(&path, &format!("bad local category code {code:?}")));
-                }
-                if !NATIONAL_CATEGORIES.contains(&c.national_category.as_str()) {
-                    return Err(invalid(
-                        &path,
-                        &format!("{code:?} maps to an unknown category"),
-                    ));
-                }
-            }
-            check_entries(
-                &path,
-                &p.values,
-                |m| {
-                    m.iter().all(|(k, r)| {
-                        (NATIONAL_CATEGORIES.contains(&k.as_str())
-                            || p.local_categories.contains_key(k))
-                            && *r >= zero
-                            && *r <= unit
-                    })
-                },
-                "shares in [0, 1] of known categories",
-            )?;
-        }
-        Ok(())
     }
 
     /// This parameter set with a caller's overlay applied (contract field `parameters`).
@@ -744,36 +608,7 @@ impl Params {
         };
         let mut p = self.clone();
         for (key, v) in map {
-            let path = format!("parameters.{key}");
-            match key.as_str() {
-                "contribution_rate" => merge(&mut p.contribution_rate, v, &path)?,
-                "rural_poverty_line" => merge(&mut p.rural_poverty_line, v, &path)?,
-                "reference_level" => merge(&mut p.reference_level, v, &path)?,
-                "income_ceiling_multiple" => merge(&mut p.income_ceiling_multiple, v, &path)?,
-                "income_step" => merge(&mut p.income_step, v, &path)?,
-                "state_support_rates" => merge(&mut p.state_support_rates, v, &path)?,
-                "support_cap_months" => merge(&mut p.support_cap_months, v, &path)?,
-                "fund_rate_monthly" => merge(&mut p.fund_rate_monthly, v, &path)?,
-                "advance_months" => merge(&mut p.advance_months, v, &path)?,
-                "back_payment_max_months" => merge(&mut p.back_payment_max_months, v, &path)?,
-                "retirement_age" => merge(&mut p.retirement_age, v, &path)?,
-                "income_adjustment_coefficients" => {
-                    merge(&mut p.income_adjustment_coefficients, v, &path)?
-                }
-                "funeral_allowance_multiple" => merge(&mut p.funeral_allowance_multiple, v, &path)?,
-                "funeral_min_months" => merge(&mut p.funeral_min_months, v, &path)?,
-                "pension_min_months" => merge(&mut p.pension_min_months, v, &path)?,
-                "survivor_own_payments_months" => {
-                    merge(&mut p.survivor_own_payments_months, v, &path)?
-                }
-                "social_pension_amount" => merge(&mut p.social_pension_amount, v, &path)?,
-                "social_pension_age" => merge(&mut p.social_pension_age, v, &path)?,
-                "social_pension_age_poor" => merge(&mut p.social_pension_age_poor, v, &path)?,
-                "maternity_allowance" => merge(&mut p.maternity_allowance, v, &path)?,
-                "maternity_min_months" => merge(&mut p.maternity_min_months, v, &path)?,
-                "local_support" => merge_local(&mut p.local_support, v, &path)?,
-                _ => return Err(Error::UnknownField { field: path }),
-            }
+            p.merge_one(key, v, &format!("parameters.{key}"))?;
         }
         p.validate("parameters.")?;
         let canon = serde_json::to_string(overlay).unwrap_or_default();
@@ -781,6 +616,44 @@ impl Params {
         p.hash = format!("fnv1a64:{h:016x}");
         Ok(p)
     }
+}
+
+/// The provincial top-ups: slugs, local categories and shares.
+fn validate_local(ls: &LocalSupport, prefix: &str) -> Result<()> {
+    for (slug, p) in &ls.provinces {
+        let path = format!("{prefix}local_support.provinces.{slug}");
+        if !valid_slug(slug) {
+            return Err(invalid(
+                &path,
+                "province slugs are lowercase ASCII with underscores",
+            ));
+        }
+        for (code, c) in &p.local_categories {
+            if NATIONAL_CATEGORIES.contains(&code.as_str()) || !valid_slug(code) {
+                return Err(invalid(&path, &format!("bad local category code {code:?}")));
+            }
+            if !NATIONAL_CATEGORIES.contains(&c.national_category.as_str()) {
+                return Err(invalid(
+                    &path,
+                    &format!("{code:?} maps to an unknown category"),
+                ));
+            }
+        }
+        check_entries(
+            &path,
+            &p.values,
+            |m| {
+                m.iter().all(|(k, r)| {
+                    (NATIONAL_CATEGORIES.contains(&k.as_str())
+                        || p.local_categories.contains_key(k))
+                        && *r >= ZERO
+                        && *r <= UNIT
+                })
+            },
+            "shares in [0, 1] of known categories",
+        )?;
+    }
+    Ok(())
 }
 
 /// Lowercase ASCII letters, digits and underscores, starting with a letter, at most 64 long.

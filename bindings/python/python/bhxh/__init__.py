@@ -160,11 +160,17 @@ def lump_sum(*, reason: str, settlement_month: str, history: Sequence[Mapping[st
 
 
 def death(*, death_month: str, history: Optional[Sequence[Mapping[str, Any]]] = None,
-          pension: Optional[Mapping[str, Any]] = None, parameters: Optional[Mapping[str, Any]] = None,
+          pension: Optional[Mapping[str, Any]] = None,
+          allowance: Optional[Mapping[str, Any]] = None,
+          parameters: Optional[Mapping[str, Any]] = None,
           trace: Optional[bool] = None) -> Dict[str, Any]:
-    """Funeral allowance and survivor lump sum (contract ``death``)."""
+    """Funeral allowance and survivor lump sum (contract ``death``).
+
+    ``history`` for a contributor, ``pension`` for a pensioner, or ``allowance`` (with
+    ``history``) for a person receiving the art. 23 monthly allowance (decision K-19).
+    """
     return _call("death", dict(death_month=death_month, history=history, pension=pension,
-                               parameters=parameters, trace=trace))
+                               allowance=allowance, parameters=parameters, trace=trace))
 
 
 def maternity(*, child_birth_month: str, history: Sequence[Mapping[str, Any]],
