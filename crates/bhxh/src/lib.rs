@@ -44,26 +44,25 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod allowance;
-pub mod average;
-pub mod batch;
-pub mod contract;
-pub mod contribution;
-pub mod death;
+pub mod calc;
 pub mod error;
-pub mod estimate;
-pub mod history;
-pub mod input;
-pub mod lump_sum;
-pub mod maternity;
+pub mod explain;
+pub mod io;
+pub mod law;
 pub mod money;
 pub mod month;
-pub mod parameters;
-pub mod pension;
-mod request_text;
-pub mod retirement;
-pub mod support;
-pub mod trace;
+pub mod project;
+
+// Transitional aliases while the modules move to their layers.
+pub use calc::{
+    allowance, average, batch, contribution, death, history, lump_sum, maternity, pension,
+    retirement, support,
+};
+pub use explain::trace;
+pub(crate) use io::request_text;
+pub use io::{contract, input};
+pub use law::parameters;
+pub use project::estimate;
 
 pub use contract::{evaluate, evaluate_to_json, evaluate_value, ENGINE_VERSION};
 pub use error::{Error, Result};

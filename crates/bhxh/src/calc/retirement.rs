@@ -14,10 +14,9 @@
 //!   month of birth are unknown, 1 January of the birth year; when the day is unknown, the
 //!   first day of the month.
 
+use crate::calc::work::Sink;
 use crate::error::{Error, Result};
-use crate::input::Fields;
-use crate::parameters::{Age, Params};
-use crate::trace::{Cite, Trace};
+use crate::law::parameters::{Age, Entry, Params, RetirementAges};
 use crate::YearMonth;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -42,20 +41,6 @@ impl Sex {
                 field: field.into(),
                 value: s.into(),
             }),
-        }
-    }
-
-    fn vi(self) -> &'static str {
-        match self {
-            Sex::Male => "nam",
-            Sex::Female => "nữ",
-        }
-    }
-
-    fn en(self) -> &'static str {
-        match self {
-            Sex::Male => "men",
-            Sex::Female => "women",
         }
     }
 }
@@ -198,85 +183,75 @@ pub fn reached(
     })
 }
 
-/// Computes a `retirement` request.
+/// Input of a `retirement` calculation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetirementInput {
+    /// Sex.
+    pub sex: Sex,
+    /// Birth date.
+    pub birth: BirthDate,
+}
+
+/// The working of a `retirement` calculation.
+pub enum Step<'a> {
+    /// The birth date was not fully given: the date used.
+    BirthDateUsed(BirthDate),
+    /// The retirement age of the roadmap row that applies.
+    Age {
+        /// Sex.
+        sex: Sex,
+        /// The age.
+        age: Age,
+        /// The month it is reached.
+        reached: YearMonth,
+        /// The roadmap row.
+        entry: &'a Entry<RetirementAges>,
+    },
+    /// The month the age is reached.
+    Reached {
+        /// Birth month.
+        birth: YearMonth,
+        /// The age.
+        age: Age,
+        /// The month it is reached.
+        reached: YearMonth,
+    },
+    /// The earliest pension start.
+    PensionStart {
+        /// The month the age is reached.
+        reached: YearMonth,
+        /// The first day of the next month.
+        start: NaiveDate,
+    },
+}
+
+/// Computes a `retirement` calculation.
 ///
 /// # Errors
-/// `missing_field`, `invalid_sex`, `invalid_date`, `parameter_not_in_force`.
-pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Retirement> {
-    let sex = Sex::parse(f.str("sex")?, "sex")?;
-    let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
-    let (age, month, entry_from) = reached(p, sex, birth.month(), "birth_date")?;
+/// `parameter_not_in_force`.
+pub fn compute(p: &Params, input: &RetirementInput, w: &mut dyn Sink) -> Result<Retirement> {
+    let birth = input.birth;
+    let (age, month, entry_from) = reached(p, input.sex, birth.month(), "birth_date")?;
     let entry = p.retirement_age.require(entry_from, "birth_date")?.entry;
     let start = month.plus(1).first_day();
     if birth.precision != BirthPrecision::Day {
-        let d = birth.date;
-        t.step(
-            "birth_date_used",
-            d.to_string(),
-            Cite::Law("Decree 158/2025/NĐ-CP art. 12.2; Circular 11/2025/TT-BNV art. 5.7"),
-            |w| {
-                w.formula(format_args!("birth date → {d}"));
-                w.vi(format_args!(
-                    "Không rõ ngày{} sinh nên lấy ngày {} để tính tuổi.",
-                    if birth.precision == BirthPrecision::Year {
-                        ", tháng"
-                    } else {
-                        ""
-                    },
-                    d.format("%d/%m/%Y")
-                ));
-                w.en(format_args!(
-                    "The {} of birth is unknown, so age is counted from {d}.",
-                    if birth.precision == BirthPrecision::Year {
-                        "day and month"
-                    } else {
-                        "day"
-                    }
-                ));
-            },
-        );
+        w.step(|| Step::BirthDateUsed(birth));
     }
-    let (y, m) = (age.years, age.months);
-    t.step("retirement_age", format!("{y}y{m}m"), Cite::Both(entry, "Labour Code 45/2019/QH14 art. 169.2"), |w| {
-        w.formula(format_args!("first year Y with year(birth month + required(Y)) = Y → Y = {}, required = {y}y{m}m", month.year()));
-        w.vi(format_args!(
-            "Tuổi nghỉ hưu của {} đạt tuổi trong năm {} là {y} tuổi {m} tháng (lộ trình Nghị định 135/2020/NĐ-CP).",
-            sex.vi(), month.year()
-        ));
-        w.en(format_args!(
-            "The retirement age for {} reaching it in {} is {y} years {m} months (Decree 135/2020 roadmap).",
-            sex.en(), month.year()
-        ));
+    w.step(|| Step::Age {
+        sex: input.sex,
+        age,
+        reached: month,
+        entry,
     });
-    t.step(
-        "age_reached_month",
-        month.to_string(),
-        Cite::Law("Decree 135/2020/NĐ-CP art. 4.1"),
-        |w| {
-            w.formula(format_args!(
-                "{} + {} months = {month}",
-                birth.month(),
-                age.total_months()
-            ));
-            w.vi(format_args!("Đủ tuổi nghỉ hưu vào {}.", month.to_vi()));
-            w.en(format_args!("Retirement age is reached in {month}."));
-        },
-    );
-    t.step(
-        "pension_start",
-        start.to_string(),
-        Cite::Law("Law 41/2024/QH15 art. 101.1; Decree 135/2020/NĐ-CP art. 3"),
-        |w| {
-            w.formula(format_args!("first day of {}", month.plus(1)));
-            w.vi(format_args!(
-                "Thời điểm hưởng lương hưu sớm nhất (nếu đủ điều kiện về thời gian đóng): ngày {}.",
-                start.format("%d/%m/%Y")
-            ));
-            w.en(format_args!(
-                "The earliest pension start (if the contribution conditions are met): {start}."
-            ));
-        },
-    );
+    w.step(|| Step::Reached {
+        birth: birth.month(),
+        age,
+        reached: month,
+    });
+    w.step(|| Step::PensionStart {
+        reached: month,
+        start,
+    });
     Ok(Retirement {
         retirement_age: age,
         age_reached_month: month,

@@ -3,6 +3,7 @@
 //! [`evaluate`] is the single entry point the command, the WebAssembly package and the
 //! Python package call; they give byte-identical responses because they all serialise here.
 
+use super::read;
 use crate::contribution::{self, ContributionInput};
 use crate::error::{Error, Result};
 use crate::history::RawPeriod;
@@ -104,172 +105,129 @@ fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Re
         }
     };
     let with_trace = f.opt_bool("trace")?.unwrap_or(true);
-    let t = Trace::new(with_trace);
-    match calculation {
-        "contribution" => run(calculation, f, t, params, CONTRIBUTION, |p, f, t| {
-            let input = ContributionInput::read(f)?;
-            contribution::compute(p, &input, t)
-        }),
-        "retirement" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &["sex", "birth_date"],
-            retirement::compute,
-        ),
-        "pension" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &["sex", "birth_date", "history", "claim_month"],
-            crate::pension::compute,
-        ),
-        "lump_sum" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &[
-                "reason",
-                "settlement_month",
-                "history",
-                "support_received",
-                "sex",
-                "birth_date",
-            ],
-            crate::lump_sum::compute,
-        ),
-        "death" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &["death_month", "history", "pension", "allowance"],
-            crate::death::compute,
-        ),
-        "maternity" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &["child_birth_month", "history", "children"],
-            crate::maternity::compute,
-        ),
-        "monthly_allowance" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &[
-                "sex",
-                "birth_date",
-                "history",
-                "settlement_month",
-                "poor_or_near_poor_household",
-            ],
-            crate::allowance::compute_monthly,
-        ),
-        "social_pension" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &[
-                "birth_date",
-                "month",
-                "poor_or_near_poor_household",
-                "monthly_pension",
-            ],
-            crate::allowance::compute_social,
-        ),
-        "estimate" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &crate::estimate::fields(),
-            crate::estimate::compute,
-        ),
-        "minimum_income" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &crate::estimate::minimum_fields(),
-            crate::estimate::compute_minimum,
-        ),
-        "compare" => run(
-            calculation,
-            f,
-            t,
-            params,
-            &["base", "variants"],
-            crate::estimate::compute_compare,
-        ),
-        other => Err(Error::UnknownCalculation {
-            value: other.into(),
+    let mut t = Trace::new(with_trace);
+    let Some(row) = TABLE.iter().find(|r| r.name == calculation) else {
+        return Err(Error::UnknownCalculation {
+            value: calculation.into(),
             expected: CALCULATIONS,
-        }),
-    }
+        });
+    };
+    // Unknown fields are reported before anything else is read.
+    let all: Vec<&str> = ENVELOPE.iter().chain(row.fields).copied().collect();
+    f.only(&all)?;
+    let result = (row.answer)(params, &mut f, &mut t)?;
+    respond(row.name, &result, t, params)
 }
-
-/// Fields of a `contribution` request.
-const CONTRIBUTION: &[&str] = &[
-    "payment_month",
-    "income",
-    "method",
-    "months",
-    "categories",
-    "province",
-    "subsidised_months_before",
-    "fund_rate_monthly",
-];
 
 /// Fields every request may carry.
 const ENVELOPE: &[&str] = &["calculation", "parameters", "trace"];
 
-/// Checks the fields (unknown ones first), computes, serialises: the same three steps for
-/// every calculation.
-fn run<T: Serialize>(
-    calculation: &str,
-    mut f: Fields<'_>,
-    mut t: Trace,
-    params: &Params,
-    known: &[&str],
-    compute: impl FnOnce(&Params, &mut Fields<'_>, &mut Trace) -> Result<T>,
-) -> Result<String> {
-    let all: Vec<&str> = ENVELOPE.iter().chain(known).copied().collect();
-    f.only(&all)?;
-    let r = compute(params, &mut f, &mut t)?;
-    respond(calculation, r, t, params)
+/// One calculation of the contract: its name, the fields its request may carry (besides
+/// the envelope), and how to read, compute and serialise it (the result object's JSON).
+struct Row {
+    name: &'static str,
+    fields: &'static [&'static str],
+    answer: fn(&Params, &mut Fields<'_>, &mut Trace) -> Result<String>,
 }
 
-/// The head of a response: `calculation` and the result fields.
-#[derive(Serialize)]
-struct Head<'a, T> {
-    calculation: &'a str,
-    #[serde(flatten)]
-    result: T,
+/// Serialises a result object.
+fn json<T: Serialize>(result: Result<T>) -> Result<String> {
+    serde_json::to_string(&result?).map_err(|_| Error::Overflow { field: "$".into() })
 }
 
-fn respond<T: Serialize>(calculation: &str, result: T, t: Trace, p: &Params) -> Result<String> {
+/// The dispatch table: every calculation the contract names, in one place.
+const TABLE: &[Row] = &[
+    Row {
+        name: "contribution",
+        fields: read::CONTRIBUTION,
+        answer: |p, f, t| json(contribution::compute(p, &ContributionInput::read(f)?, t)),
+    },
+    Row {
+        name: "retirement",
+        fields: read::RETIREMENT,
+        answer: |p, f, t| json(retirement::compute(p, &read::retirement(f)?, t)),
+    },
+    Row {
+        name: "pension",
+        fields: &["sex", "birth_date", "history", "claim_month"],
+        answer: |p, f, t| json(crate::pension::compute(p, f, t)),
+    },
+    Row {
+        name: "lump_sum",
+        fields: &[
+            "reason",
+            "settlement_month",
+            "history",
+            "support_received",
+            "sex",
+            "birth_date",
+        ],
+        answer: |p, f, t| json(crate::lump_sum::compute(p, f, t)),
+    },
+    Row {
+        name: "death",
+        fields: &["death_month", "history", "pension", "allowance"],
+        answer: |p, f, t| json(crate::death::compute(p, f, t)),
+    },
+    Row {
+        name: "maternity",
+        fields: &["child_birth_month", "history", "children"],
+        answer: |p, f, t| json(crate::maternity::compute(p, &read::maternity(f)?, t)),
+    },
+    Row {
+        name: "monthly_allowance",
+        fields: &[
+            "sex",
+            "birth_date",
+            "history",
+            "settlement_month",
+            "poor_or_near_poor_household",
+        ],
+        answer: |p, f, t| json(crate::allowance::compute_monthly(p, f, t)),
+    },
+    Row {
+        name: "social_pension",
+        fields: &[
+            "birth_date",
+            "month",
+            "poor_or_near_poor_household",
+            "monthly_pension",
+        ],
+        answer: |p, f, t| json(crate::allowance::compute_social(p, f, t)),
+    },
+    Row {
+        name: "estimate",
+        fields: read::ESTIMATE,
+        answer: |p, f, t| json(crate::estimate::compute(p, f, t)),
+    },
+    Row {
+        name: "minimum_income",
+        fields: read::MINIMUM_INCOME,
+        answer: |p, f, t| json(crate::estimate::compute_minimum(p, f, t)),
+    },
+    Row {
+        name: "compare",
+        fields: &["base", "variants"],
+        answer: |p, f, t| json(crate::estimate::compute_compare(p, f, t)),
+    },
+];
+
+fn respond(calculation: &str, result: &str, t: Trace, p: &Params) -> Result<String> {
     // The same bytes as serialising `Response` with serde_json (the round-trip property test
     // checks it), but the trace — most of the text — was written as it was built
     // (`Trace::step`), and the response is completed around it in the same buffer.
-    let overflow = || Error::Overflow { field: "$".into() };
-    let mut head = Vec::with_capacity(512);
-    serde_json::to_writer(
-        &mut head,
-        &Head {
-            calculation,
-            result,
-        },
-    )
-    .map_err(|_| overflow())?;
-    head.pop(); // the closing brace
-    let head = String::from_utf8(head).map_err(|_| overflow())?;
+    let fields = result
+        .strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+        .ok_or(Error::Overflow { field: "$".into() })?;
+    let mut head = String::with_capacity(fields.len() + calculation.len() + 20);
+    head.push_str("{\"calculation\":\"");
+    head.push_str(calculation);
+    head.push('"');
+    if !fields.is_empty() {
+        head.push(',');
+        head.push_str(fields);
+    }
     let (mut out, warnings) = t.into_response(&head);
     out.push_str(",\"warnings\":");
     crate::trace::write_warnings(&mut out, &warnings);

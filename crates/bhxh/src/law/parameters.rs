@@ -392,7 +392,7 @@ macro_rules! parameter_table {
 
         /// The embedded law files: `(id, JSON text)`, in table order.
         pub const LAW_FILES: &[(&str, &str)] = &[
-            $((stringify!($id), include_str!(concat!("../law/", stringify!($id), ".json"))),)*
+            $((stringify!($id), include_str!(concat!("../../law/", stringify!($id), ".json"))),)*
         ];
 
         impl Params {

@@ -13,11 +13,12 @@
 //! - Decision K-1: Mbq is rounded half away from zero to the đồng once, and every benefit
 //!   uses the rounded value.
 
+use crate::calc::history::History;
+use crate::calc::work::{Notice, Sink};
 use crate::error::{Error, Result};
-use crate::history::History;
+use crate::law::parameters::{CoefficientTable, Entry, Params};
+use crate::law::regime::Regime;
 use crate::money::{self, Money};
-use crate::parameters::Params;
-use crate::trace::{Cite, Trace};
 use crate::YearMonth;
 
 /// An average income and where it comes from.
@@ -29,6 +30,30 @@ pub struct Average {
     pub table_year: i32,
     /// Months averaged.
     pub months: u32,
+}
+
+/// The working of an average income.
+pub enum Step<'a> {
+    /// The coefficient table used (decision K-12).
+    Table {
+        /// Settlement month.
+        settlement: YearMonth,
+        /// Settlement year of the table.
+        table_year: i32,
+        /// The table's entry.
+        entry: &'a Entry<CoefficientTable>,
+    },
+    /// Mbq.
+    Mbq {
+        /// Regime of the settlement.
+        regime: Regime,
+        /// Σ months × income × coefficient, in hundredths of a đồng.
+        sum: i128,
+        /// Months averaged.
+        months: u32,
+        /// Mbq.
+        mbq: Money,
+    },
 }
 
 /// Computes Mbq with the coefficient table in force in `settlement` (the input `field`
@@ -43,25 +68,17 @@ pub fn average_income(
     settlement: YearMonth,
     field: &str,
     history_field: &str,
-    t: &mut Trace,
+    w: &mut dyn Sink,
 ) -> Result<Average> {
     let found = p
         .income_adjustment_coefficients
         .require(settlement, field)?;
     let table_year = found.entry.from.year();
     if found.extrapolated {
-        t.warn_keyed(
-            "parameter_extrapolated",
-            "income_adjustment_coefficients",
-            format!(
-                "no income adjustment coefficient table is published for settlement year {}; the {table_year} table is used (decision K-12)",
-                settlement.year()
-            ),
-            format!(
-                "chưa có bảng hệ số điều chỉnh thu nhập cho năm {}; tạm dùng bảng năm {table_year} (quyết định K-12)",
-                settlement.year()
-            ),
-        );
+        w.notice(Notice::CoefficientTable {
+            settlement_year: settlement.year(),
+            table_year,
+        });
     }
     let table = found.value;
     let last_year = table.last_year().unwrap_or(i32::MIN);
@@ -106,37 +123,16 @@ pub fn average_income(
         100 * i128::from(months.max(1)),
     ))
     .map_err(|_| overflow())?;
-    t.step("coefficient_table", table_year, Cite::Both(found.entry, "decision K-12"), |w| {
-        w.formula(format_args!("settlement {settlement} → table {table_year}"));
-        w.vi(format_args!(
-            "Thu nhập đã đóng được điều chỉnh theo bảng hệ số của năm {table_year} (năm giải quyết {}); tháng đóng bù tính hệ số 1,00; năm sau dòng cuối của bảng tính 1,00.",
-            settlement.year()
-        ));
-        w.en(format_args!(
-            "Past incomes are adjusted with the {table_year} coefficient table (settlement year {}); back-paid months count 1.00, and years after the table's last row count 1.00.",
-            settlement.year()
-        ));
+    w.step(|| Step::Table {
+        settlement,
+        table_year,
+        entry: found.entry,
     });
-    t.step("average_income", mbq, Cite::Law(if settlement >= crate::month::LAW_2024_START {
-        "Law 41/2024/QH15 art. 104; Decree 159/2025/NĐ-CP art. 10; decision K-1"
-    } else {
-        "Law 58/2014/QH13 art. 79; Decree 134/2015/NĐ-CP art. 4; decision K-1"
-    }), |w| {
-        w.formula(format_args!(
-            "Σ income × coefficient / months = {}.{:02} / {months} = {mbq}",
-            sum / 100,
-            sum % 100
-        ));
-        w.vi(format_args!(
-            "Mức bình quân thu nhập tháng đóng BHXH: tổng thu nhập đã điều chỉnh {} chia cho {months} tháng = {} (làm tròn đến đồng).",
-            money::vi(i64::try_from(sum / 100).unwrap_or(0)),
-            money::vi(mbq)
-        ));
-        w.en(format_args!(
-            "Average monthly income: the adjusted incomes total {} over {months} months, giving {} (rounded to the đồng).",
-            money::en(i64::try_from(sum / 100).unwrap_or(0)),
-            money::en(mbq)
-        ));
+    w.step(|| Step::Mbq {
+        regime: Regime::at(settlement),
+        sum,
+        months,
+        mbq,
     });
     Ok(Average {
         mbq,

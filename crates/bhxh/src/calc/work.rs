@@ -1,0 +1,87 @@
+//! The working of a calculation: what it found, step by step, as typed values.
+//!
+//! A calculation reports each step to a [`Sink`]; the `explain` layer's trace is the sink
+//! that turns steps into cited sentences in Vietnamese and English. A step is built only
+//! when the sink wants steps (a response without trace pays nothing for them); warnings
+//! ([`Notice`]) are always reported.
+
+use crate::YearMonth;
+
+/// Where a calculation reports its working.
+pub trait Sink {
+    /// Whether steps are wanted (notices always are).
+    fn enabled(&self) -> bool;
+    /// Records one step.
+    fn record(&mut self, step: Work<'_>);
+    /// Records a notice (a warning of the response).
+    fn notice(&mut self, notice: Notice<'_>);
+}
+
+impl dyn Sink + '_ {
+    /// Records the step that `build` makes, when steps are wanted.
+    pub fn step<'a, S: Into<Work<'a>>>(&mut self, build: impl FnOnce() -> S) {
+        if self.enabled() {
+            self.record(build().into());
+        }
+    }
+}
+
+/// A sink that keeps nothing: for sub-calculations whose working is not shown.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn enabled(&self) -> bool {
+        false
+    }
+    fn record(&mut self, _: Work<'_>) {}
+    fn notice(&mut self, _: Notice<'_>) {}
+}
+
+/// Declares [`Work`]: one variant per calculation's step type, with `From` so that a
+/// calculation reports its own `Step` directly.
+macro_rules! work {
+    ($lt:lifetime; $($variant:ident: $ty:ty),* $(,)?) => {
+        /// A step of the working, by calculation.
+        pub enum Work<$lt> {
+            $(
+                #[doc = concat!("A step of `", stringify!($variant), "`.")]
+                $variant($ty),
+            )*
+            #[doc(hidden)]
+            Phantom(std::marker::PhantomData<&$lt ()>),
+        }
+        $(
+            impl<$lt> From<$ty> for Work<$lt> {
+                fn from(s: $ty) -> Self {
+                    Work::$variant(s)
+                }
+            }
+        )*
+    };
+}
+
+work! { 'a;
+    Average: super::average::Step<'a>,
+    Maternity: super::maternity::Step<'a>,
+    Retirement: super::retirement::Step<'a>,
+}
+
+/// A warning that a calculation raises, whatever the trace setting.
+pub enum Notice<'a> {
+    /// A parameter was used beyond the months its enacted data covers.
+    Extrapolated {
+        /// Parameter id.
+        parameter: &'a str,
+        /// The month it was needed for.
+        month: YearMonth,
+        /// The first month of the value used.
+        used_from: YearMonth,
+    },
+    /// No coefficient table is published for the settlement year (decision K-12).
+    CoefficientTable {
+        /// The settlement year.
+        settlement_year: i32,
+        /// The year of the table used.
+        table_year: i32,
+    },
+}
