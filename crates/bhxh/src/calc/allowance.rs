@@ -14,16 +14,142 @@
 //!   (70 for poor and near-poor households) for those without a pension or with one below
 //!   its amount, 500,000 đồng a month.
 
-use crate::average::average_income;
+use crate::calc::average::average_income;
+use crate::calc::history::{half_years, History};
+use crate::calc::retirement::{self, BirthDate, Sex};
+use crate::calc::work::Sink;
 use crate::error::Result;
-use crate::history::{half_years, years};
-use crate::input::Fields;
+use crate::law::parameters::{Entry, Params};
 use crate::money::{self, Money};
-use crate::parameters::Params;
-use crate::retirement::{self, BirthDate, Sex};
-use crate::trace::{Cite, Trace};
 use crate::YearMonth;
 use serde::{Deserialize, Serialize};
+
+/// Input of a `monthly_allowance` calculation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthlyAllowanceInput {
+    /// Sex.
+    pub sex: Sex,
+    /// Birth date.
+    pub birth: BirthDate,
+    /// Month of the settlement.
+    pub settlement: YearMonth,
+    /// A poor or near-poor household (social-pension age 70).
+    pub poor: bool,
+    /// Contribution history.
+    pub history: History,
+}
+
+/// Input of a `social_pension` calculation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SocialPensionInput {
+    /// Birth date.
+    pub birth: BirthDate,
+    /// The month asked about.
+    pub month: YearMonth,
+    /// A poor or near-poor household (age 70).
+    pub poor: bool,
+    /// A pension received (0 when none).
+    pub pension: Money,
+}
+
+/// Why the monthly allowance is not available.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Retirement age is not reached.
+    AgeNotReached,
+    /// A pension is payable.
+    PensionEligible,
+    /// Social-pension age is reached.
+    SocialPensionAge,
+    /// Fewer than 12 months (decision K-13).
+    FewerThan12Months,
+}
+
+impl Refusal {
+    /// The contract's reason code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::AgeNotReached => "retirement_age_not_reached",
+            Refusal::PensionEligible => "pension_eligible",
+            Refusal::SocialPensionAge => "social_pension_age_reached",
+            Refusal::FewerThan12Months => "fewer_than_12_months",
+        }
+    }
+}
+
+/// The working of `monthly_allowance` and `social_pension`.
+pub enum Step<'a> {
+    /// Not eligible for the monthly allowance.
+    Refused {
+        /// Why.
+        why: Refusal,
+        /// Month retirement age is reached.
+        reached: YearMonth,
+        /// Social-pension age.
+        sp_age: u32,
+        /// Contribution months.
+        months: u32,
+        /// Months needed (K-13).
+        min_allowance: u32,
+    },
+    /// Ttt.
+    Months {
+        /// Mbq.
+        mbq: Money,
+        /// Half years of contributions (2N).
+        half: u32,
+        /// The social pension amount.
+        amount: &'a Entry<Money>,
+        /// Ttt.
+        ttt: u32,
+    },
+    /// Tdt.
+    ToSocialPension {
+        /// Month social-pension age is reached.
+        sp_month: YearMonth,
+        /// Settlement month.
+        settlement: YearMonth,
+        /// Social-pension age.
+        sp_age: u32,
+        /// Tdt.
+        tdt: u32,
+    },
+    /// The monthly amount.
+    MonthlyAmount {
+        /// The social pension amount.
+        tc: Money,
+        /// Ttt.
+        ttt: u32,
+        /// Tdt.
+        tdt: u32,
+        /// The monthly amount.
+        monthly: Money,
+        /// STmlct.
+        top_up: Money,
+    },
+    /// Social-pension age.
+    SocialPensionAge {
+        /// Birth month.
+        birth: YearMonth,
+        /// The age.
+        age: u32,
+        /// The month it is reached.
+        age_month: YearMonth,
+        /// Poor or near-poor household.
+        poor: bool,
+    },
+    /// The social pension amount.
+    SocialPension {
+        /// The amount's entry.
+        amount: &'a Entry<Money>,
+        /// Whether payable.
+        eligible: bool,
+        /// The pension received.
+        pension: Money,
+        /// First month payable.
+        from: YearMonth,
+    },
+}
 
 /// Result of a `monthly_allowance` calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,47 +195,34 @@ pub fn social_pension_month(
     Ok((birth.plus(12 * age as i32), age))
 }
 
-/// Computes a `monthly_allowance` request.
+/// Computes a `monthly_allowance` calculation.
 ///
 /// # Errors
-/// Field and history errors, `parameter_not_in_force`.
-pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<MonthlyAllowance> {
-    let sex = Sex::parse(f.str("sex")?, "sex")?;
-    let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
-    let settlement = f.month("settlement_month")?;
-    let poor = f.opt_bool("poor_or_near_poor_household")?.unwrap_or(false);
-    let h = f.history(Some((settlement, "settlement_month")))?;
+/// `compulsory_rules_apply`, `compulsory_before_2008_unsupported`,
+/// `parameter_not_in_force`, `coefficient_not_available`, `overflow`.
+pub fn compute_monthly(
+    p: &Params,
+    input: &MonthlyAllowanceInput,
+    w: &mut dyn Sink,
+) -> Result<MonthlyAllowance> {
+    let (settlement, h) = (input.settlement, &input.history);
     h.check_supported("history")?;
     let tc_found = p
         .social_pension_amount
         .require(settlement, "settlement_month")?;
     let tc = *tc_found.value;
     let months = h.months();
-    let (_, reached, _) = retirement::reached(p, sex, birth.month(), "birth_date")?;
-    let min = *p
-        .pension_min_months
-        .require(settlement, "settlement_month")?
-        .value;
-    let (sp_month, sp_age) =
-        social_pension_month(p, birth.month(), poor, settlement, "settlement_month")?;
-    let min_allowance = *p
-        .allowance_min_months
-        .require(settlement, "settlement_month")?
-        .value;
-    let why = if reached > settlement {
-        Some("retirement_age_not_reached")
-    } else if months >= min {
-        Some("pension_eligible")
-    } else if sp_month <= settlement {
-        Some("social_pension_age_reached")
-    } else if months < min_allowance {
-        Some("fewer_than_12_months")
-    } else {
-        None
-    };
-    let avg = average_income(p, &h, settlement, "settlement_month", "history", t)?;
+    let (_, reached, _) = retirement::reached(p, input.sex, input.birth.month(), "birth_date")?;
+    let (sp_month, sp_age) = social_pension_month(
+        p,
+        input.birth.month(),
+        input.poor,
+        settlement,
+        "settlement_month",
+    )?;
+    let why = refusal(p, input, reached, sp_month)?;
+    let avg = average_income(p, h, settlement, "settlement_month", "history", w)?;
     let half = half_years(months);
-    let n = years(half);
     let tdt = sp_month.months_since(settlement).max(0) as u32;
     // Ttt = ceil(Mbq × 2 × N / TChtxh) with 2N = half-years.
     let num = i128::from(avg.mbq) * i128::from(half);
@@ -118,108 +231,93 @@ pub fn compute_monthly(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
             field: "history".into(),
         }
     })?;
-    if let Some(reason) = why {
-        let cite = if reason == "fewer_than_12_months" {
-            "Law 41/2024/QH15 art. 23.1; Decree 159/2025/NĐ-CP art. 14.3; decision K-13"
-        } else {
-            "Law 41/2024/QH15 art. 23.1"
-        };
-        t.step("eligible", false, Cite::Law(cite), |w| {
-            w.formula(format_args!("reason {reason}"));
-            match reason {
-                "retirement_age_not_reached" => {
-                    w.vi(format_args!("Chưa đủ tuổi nghỉ hưu (đủ tuổi vào {}).", reached.to_vi()));
-                    w.en(format_args!("Retirement age is not reached yet (it is in {reached})."));
-                }
-                "pension_eligible" => {
-                    w.vi("Đã đủ điều kiện hưởng lương hưu nên không hưởng trợ cấp hằng tháng.");
-                    w.en("A pension is payable, so the monthly allowance does not apply.");
-                }
-                "fewer_than_12_months" => {
-                    w.vi(format_args!("Thời gian đóng {months} tháng, chưa đủ {min_allowance} tháng nên không hưởng trợ cấp hằng tháng (Nghị định 159/2025/NĐ-CP điều 14.3; quyết định K-13)."));
-                    w.en(format_args!("{months} months of contributions, fewer than {min_allowance}: the monthly allowance is not available (Decree 159/2025 art. 14.3; decision K-13)."));
-                }
-                _ => {
-                    w.vi(format_args!("Đã đủ {sp_age} tuổi: hưởng trợ cấp hưu trí xã hội thay cho trợ cấp hằng tháng."));
-                    w.en(format_args!("Aged {sp_age} or more: the social pension allowance applies instead."));
-                }
-            }
+    let mut result = MonthlyAllowance {
+        eligible: false,
+        reason: None,
+        months: 0,
+        months_paid: 0,
+        monthly_amount: 0,
+        months_to_social_pension: tdt,
+        top_up_to_social_pension_age: 0,
+        average_income: avg.mbq,
+        contribution_months: months,
+    };
+    if let Some(why) = why {
+        let min_allowance = *p
+            .allowance_min_months
+            .require(settlement, "settlement_month")?
+            .value;
+        w.step(|| Step::Refused {
+            why,
+            reached,
+            sp_age,
+            months,
+            min_allowance,
         });
-        return Ok(MonthlyAllowance {
-            eligible: false,
-            reason: Some(reason.into()),
-            months: 0,
-            months_paid: 0,
-            monthly_amount: 0,
-            months_to_social_pension: tdt,
-            top_up_to_social_pension_age: 0,
-            average_income: avg.mbq,
-            contribution_months: months,
-        });
+        result.reason = Some(why.as_str().into());
+        return Ok(result);
     }
-    t.step(
-        "months",
+    w.step(|| Step::Months {
+        mbq: avg.mbq,
+        half,
+        amount: tc_found.entry,
         ttt,
-        Cite::Both(
-            tc_found.entry,
-            "Decree 159/2025/NĐ-CP art. 14.3; Decree 158/2025/NĐ-CP art. 23.1; decisions K-11, K-13",
-        ),
-        |w| {
-            w.formula(format_args!("ceil({} × 2 × {n} / {tc}) = {ttt}", avg.mbq));
-            w.vi(format_args!(
-                "Số tháng hưởng trợ cấp: {} × 2 × {n} năm / {} = {ttt} tháng (làm tròn lên).",
-                money::vi(avg.mbq),
-                money::vi(tc)
-            ));
-            w.en(format_args!(
-                "Months of allowance: {} × 2 × {n} years / {} = {ttt} months (rounded up).",
-                money::en(avg.mbq),
-                money::en(tc)
-            ));
-        },
-    );
-    t.step(
-        "months_to_social_pension",
+    });
+    w.step(|| Step::ToSocialPension {
+        sp_month,
+        settlement,
+        sp_age,
         tdt,
-        Cite::Law("Law 41/2024/QH15 art. 21, art. 23.3"),
-        |w| {
-            w.formula(format_args!("{sp_month} − {settlement} = {tdt}"));
-            w.vi(format_args!(
-                "Còn {tdt} tháng đến tuổi hưởng trợ cấp hưu trí xã hội ({sp_age} tuổi, {}).",
-                sp_month.to_vi()
-            ));
-            w.en(format_args!(
-                "{tdt} months remain until the social-pension age ({sp_age}, {sp_month})."
-            ));
-        },
-    );
+    });
     let (monthly, paid, top_up) = if ttt >= tdt && tdt > 0 {
         let m = money::div_round_half_away(i128::from(tc) * i128::from(ttt), i128::from(tdt));
         (i64::try_from(m).unwrap_or(i64::MAX), tdt, 0)
     } else {
         (tc, ttt, i64::from(tdt - ttt) * tc)
     };
-    t.step("monthly_amount", monthly, Cite::Law("Decree 158/2025/NĐ-CP art. 24.2; Law 41/2024/QH15 art. 23.3; decision K-13"), |w| {
-        if ttt >= tdt {
-            w.formula(format_args!("{tc} × {ttt} / {tdt} = {monthly}"));
-            w.vi(format_args!("Số tháng hưởng dài hơn thời gian đến tuổi hưởng trợ cấp hưu trí xã hội nên mức hưởng được nâng lên {} mỗi tháng trong {tdt} tháng.", money::vi(monthly)));
-            w.en(format_args!("The allowance would outlast the time to social-pension age, so it is raised to {} a month for {tdt} months.", money::en(monthly)));
-        } else {
-            w.formula(format_args!("{tc} for {ttt} months; top-up ({tdt} − {ttt}) × {tc} = {top_up}"));
-            w.vi(format_args!("Hưởng {} mỗi tháng trong {ttt} tháng; có thể đóng thêm {} để được hưởng đến tuổi hưởng trợ cấp hưu trí xã hội.", money::vi(monthly), money::vi(top_up)));
-            w.en(format_args!("{} a month for {ttt} months; paying {} more would extend it until the social-pension age.", money::en(monthly), money::en(top_up)));
-        }
+    w.step(|| Step::MonthlyAmount {
+        tc,
+        ttt,
+        tdt,
+        monthly,
+        top_up,
     });
-    Ok(MonthlyAllowance {
-        eligible: true,
-        reason: None,
-        months: ttt,
-        months_paid: paid,
-        monthly_amount: monthly,
-        months_to_social_pension: tdt,
-        top_up_to_social_pension_age: top_up,
-        average_income: avg.mbq,
-        contribution_months: months,
+    result.eligible = true;
+    result.months = ttt;
+    result.months_paid = paid;
+    result.monthly_amount = monthly;
+    result.top_up_to_social_pension_age = top_up;
+    Ok(result)
+}
+
+/// Why the allowance is not available, if it is not: age, a pension, the social pension
+/// age, or fewer than 12 months (decision K-13), in that order.
+fn refusal(
+    p: &Params,
+    input: &MonthlyAllowanceInput,
+    reached: YearMonth,
+    sp_month: YearMonth,
+) -> Result<Option<Refusal>> {
+    let settlement = input.settlement;
+    let months = input.history.months();
+    let min = *p
+        .pension_min_months
+        .require(settlement, "settlement_month")?
+        .value;
+    let min_allowance = *p
+        .allowance_min_months
+        .require(settlement, "settlement_month")?
+        .value;
+    Ok(if reached > settlement {
+        Some(Refusal::AgeNotReached)
+    } else if months >= min {
+        Some(Refusal::PensionEligible)
+    } else if sp_month <= settlement {
+        Some(Refusal::SocialPensionAge)
+    } else if months < min_allowance {
+        Some(Refusal::FewerThan12Months)
+    } else {
+        None
     })
 }
 
@@ -239,15 +337,16 @@ pub struct SocialPension {
     pub monthly_amount: Money,
 }
 
-/// Computes a `social_pension` request.
+/// Computes a `social_pension` calculation.
 ///
 /// # Errors
-/// Field errors, `parameter_not_in_force` before 2025-07.
-pub fn compute_social(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<SocialPension> {
-    let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
-    let month = f.month("month")?;
-    let poor = f.opt_bool("poor_or_near_poor_household")?.unwrap_or(false);
-    let pension = f.opt_money("monthly_pension")?.unwrap_or(0);
+/// `parameter_not_in_force` before 2025-07.
+pub fn compute_social(
+    p: &Params,
+    input: &SocialPensionInput,
+    w: &mut dyn Sink,
+) -> Result<SocialPension> {
+    let (birth, month, poor, pension) = (input.birth, input.month, input.poor, input.pension);
     let amount = p.social_pension_amount.require(month, "month")?;
     let (age_month, age) = social_pension_month(p, birth.month(), poor, month, "month")?;
     let first = p
@@ -263,65 +362,19 @@ pub fn compute_social(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<S
     } else {
         None
     };
-    t.step(
-        "social_pension_age",
+    w.step(|| Step::SocialPensionAge {
+        birth: birth.month(),
         age,
-        Cite::Law(&format!(
-            "Law 41/2024/QH15 art. 21.1.{}",
-            if poor { "b" } else { "a" }
-        )),
-        |w| {
-            w.formula(format_args!("{} + {age}y = {age_month}", birth.month()));
-            w.vi(format_args!(
-                "Tuổi hưởng trợ cấp hưu trí xã hội: {age} tuổi{}, đủ vào {}.",
-                if poor {
-                    " (hộ nghèo, hộ cận nghèo)"
-                } else {
-                    ""
-                },
-                age_month.to_vi()
-            ));
-            w.en(format_args!(
-                "Social-pension age: {age}{}, reached in {age_month}.",
-                if poor {
-                    " (poor or near-poor household)"
-                } else {
-                    ""
-                }
-            ));
-        },
-    );
+        age_month,
+        poor,
+    });
     let eligible = why.is_none();
     let monthly = if eligible { tc } else { 0 };
-    t.step("monthly_amount", monthly, Cite::Param(amount.entry), |w| {
-        w.formula(format_args!("{}", if eligible { tc } else { 0 }));
-        w.vi(if eligible {
-            format!(
-                "Trợ cấp hưu trí xã hội {} mỗi tháng từ {}.",
-                money::vi(tc),
-                from.to_vi()
-            )
-        } else if pension >= tc {
-            format!(
-                "Lương hưu {} không thấp hơn mức trợ cấp hưu trí xã hội nên không hưởng.",
-                money::vi(pension)
-            )
-        } else {
-            format!("Chưa đủ tuổi; được hưởng từ {}.", from.to_vi())
-        });
-        w.en(if eligible {
-            format!(
-                "Social pension allowance of {} a month from {from}.",
-                money::en(tc)
-            )
-        } else if pension >= tc {
-            format!(
-                "A pension of {} is not below the social pension, so it is not paid.",
-                money::en(pension)
-            )
-        } else {
-            format!("Age not reached yet; payable from {from}.")
-        });
+    w.step(|| Step::SocialPension {
+        amount: amount.entry,
+        eligible,
+        pension,
+        from,
     });
     Ok(SocialPension {
         eligible,

@@ -12,14 +12,14 @@
 //! - Art. 102.3: the State support received is deducted, except in cases (c) and (d)
 //!   (rules S-6, decision K-10).
 
-use crate::average::average_income;
+use crate::calc::average::average_income;
+use crate::calc::history::{half_years, month_2014, years, History};
+use crate::calc::retirement::{self, BirthDate, Sex};
+use crate::calc::work::{Notice, Sink};
 use crate::error::{Error, Result};
-use crate::history::{half_years, month_2014, years, History};
-use crate::input::Fields;
+use crate::law::parameters::Params;
+use crate::law::regime::Regime;
 use crate::money::{self, Money};
-use crate::parameters::Params;
-use crate::retirement::{self, BirthDate, Sex};
-use crate::trace::{Cite, Trace};
 use crate::YearMonth;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -94,47 +94,118 @@ pub enum Reason {
     Stopped12Months,
 }
 
-/// Computes a `lump_sum` request.
+impl Reason {
+    /// Parses the contract's reason code.
+    ///
+    /// # Errors
+    /// `value_out_of_range` naming `field`.
+    pub fn parse(s: &str, field: &str) -> Result<Reason> {
+        Ok(match s {
+            "retirement_age_without_pension" => Reason::RetirementAge,
+            "emigration" => Reason::Emigration,
+            "serious_illness" => Reason::SeriousIllness,
+            "severe_disability" => Reason::SevereDisability,
+            "stopped_12_months" => Reason::Stopped12Months,
+            other => {
+                return Err(Error::ValueOutOfRange {
+                    field: field.into(),
+                    value: format!("{other:?}"),
+                    expected: "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months".into(),
+                })
+            }
+        })
+    }
+}
+
+/// Input of a `lump_sum` calculation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LumpSumInput {
+    /// The ground of the withdrawal.
+    pub reason: Reason,
+    /// Month of the settlement.
+    pub settlement: YearMonth,
+    /// Contribution history.
+    pub history: History,
+    /// The support received, when given directly instead of derived from the history.
+    pub support_received: Option<Money>,
+    /// Sex and birth date (needed for the retirement-age ground).
+    pub person: Option<(Sex, BirthDate)>,
+}
+
+/// The working of a lump sum.
+pub enum Step {
+    /// Not a ground for a withdrawal.
+    Refused {
+        /// The reason code.
+        reason: String,
+        /// Regime of the settlement.
+        regime: Regime,
+    },
+    /// Under one year: the amount paid.
+    GrossUnderYear {
+        /// The participant's own payments.
+        own: Money,
+        /// Mbq.
+        mbq: Money,
+        /// The amount.
+        gross: Money,
+        /// Regime.
+        regime: Regime,
+    },
+    /// 1.5 / 2 months of Mbq per year.
+    Gross {
+        /// Mbq.
+        mbq: Money,
+        /// Years before 2014.
+        y_pre: Decimal,
+        /// Years from 2014.
+        y_post: Decimal,
+        /// The amount.
+        gross: Money,
+        /// Regime.
+        regime: Regime,
+    },
+    /// The support deducted.
+    Support {
+        /// Deducted.
+        deducted: Money,
+        /// Received.
+        support: Money,
+        /// Under one year.
+        under_year: bool,
+        /// Exempt ground.
+        exempt: bool,
+        /// Regime.
+        regime: Regime,
+    },
+    /// The amount paid.
+    Amount {
+        /// Before the deduction.
+        gross: Money,
+        /// Deducted.
+        deducted: Money,
+        /// Paid.
+        amount: Money,
+        /// Regime.
+        regime: Regime,
+    },
+}
+
+/// Computes a `lump_sum` calculation.
 ///
 /// # Errors
-/// Field errors, `value_out_of_range` for an unknown reason, the history errors,
-/// `parameter_not_in_force`.
-pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<LumpSum> {
-    let reason = match f.str("reason")? {
-        "retirement_age_without_pension" => Reason::RetirementAge,
-        "emigration" => Reason::Emigration,
-        "serious_illness" => Reason::SeriousIllness,
-        "severe_disability" => Reason::SevereDisability,
-        "stopped_12_months" => Reason::Stopped12Months,
-        other => {
-            return Err(Error::ValueOutOfRange {
-                field: "reason".into(),
-                value: format!("{other:?}"),
-                expected: "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months".into(),
-            })
-        }
-    };
-    let settlement = f.month("settlement_month")?;
-    let h = f.history(Some((settlement, "settlement_month")))?;
-    let given_support = f.opt_money("support_received")?;
-    let person = if reason == Reason::RetirementAge {
-        Some((
-            Sex::parse(f.str("sex")?, "sex")?,
-            BirthDate::parse(f.str("birth_date")?, "birth_date")?,
-        ))
-    } else {
-        // Accepted but not needed for the other reasons.
-        let sex = f
-            .opt_str("sex")?
-            .map(|s| Sex::parse(s, "sex"))
-            .transpose()?;
-        let birth = f
-            .opt_str("birth_date")?
-            .map(|s| BirthDate::parse(s, "birth_date"))
-            .transpose()?;
-        sex.zip(birth)
-    };
-    evaluate(p, reason, settlement, &h, given_support, person, t)
+/// The history errors, `missing_field` (`sex` for the retirement-age ground),
+/// `parameter_not_in_force`, `overflow`.
+pub fn compute(p: &Params, input: &LumpSumInput, w: &mut dyn Sink) -> Result<LumpSum> {
+    evaluate(
+        p,
+        input.reason,
+        input.settlement,
+        &input.history,
+        input.support_received,
+        input.person,
+        w,
+    )
 }
 
 /// Computes a lump sum for a history already read (shared with projections).
@@ -148,23 +219,98 @@ pub fn evaluate(
     h: &History,
     given_support: Option<Money>,
     person: Option<(Sex, BirthDate)>,
-    t: &mut Trace,
+    w: &mut dyn Sink,
 ) -> Result<LumpSum> {
     h.check_supported("history")?;
     let months = h.months();
-    let new_law = settlement >= crate::month::LAW_2024_START;
-    // Article 102 of the 2024 law; article 77 of the 2014 law (with Resolution 93/2015).
-    let cite = |clause: &str, extra: &str| -> String {
-        if new_law {
-            format!("Law 41/2024/QH15 art. 102.{clause}{extra}")
-        } else {
-            format!("Law 58/2014/QH13 art. 77.{clause}; Resolution 93/2015/QH13{extra}")
-        }
+    let regime = Regime::at(settlement);
+    let why = refusal(p, reason, settlement, h, person)?;
+    let avg = average_income(p, h, settlement, "settlement_month", "history", w)?;
+    let (y_pre, y_post, per_year) = per_year_value(h, avg.mbq)?;
+    // Support is not deducted for serious illness, nor (2024 law) for severe disability
+    // (L24 art. 102.3; L14 art. 77.3 exempted serious illness only; rules S-6).
+    let exempt = reason == Reason::SeriousIllness
+        || (reason == Reason::SevereDisability && regime.is_2024());
+    let under_year = months < 12;
+    // The month-by-month payments are only needed when the support is not given or the
+    // period is under a year (the amount paid).
+    let paid = if under_year || given_support.is_none() {
+        h.payments(p, "history")?
+    } else {
+        crate::history::Payments::default()
     };
+    let support = given_support.unwrap_or(paid.state + paid.local);
+    let (gross, deducted) = if under_year {
+        let own = given_support.map_or(paid.own, |s| paid.gross - s);
+        (own.min(2 * avg.mbq).max(0), 0)
+    } else {
+        (per_year, if exempt { 0 } else { support })
+    };
+    let amount = (gross - deducted).max(0);
+    if gross - deducted < 0 {
+        w.notice(Notice::SupportExceedsAmount { deducted, gross });
+    }
+    if let Some(reason) = &why {
+        w.step(|| Step::Refused {
+            reason: reason.clone(),
+            regime,
+        });
+    }
+    if under_year {
+        w.step(|| Step::GrossUnderYear {
+            own: paid.own,
+            mbq: avg.mbq,
+            gross,
+            regime,
+        });
+    } else {
+        w.step(|| Step::Gross {
+            mbq: avg.mbq,
+            y_pre,
+            y_post,
+            gross,
+            regime,
+        });
+    }
+    w.step(|| Step::Support {
+        deducted,
+        support,
+        under_year,
+        exempt,
+        regime,
+    });
+    w.step(|| Step::Amount {
+        gross,
+        deducted,
+        amount,
+        regime,
+    });
+    let eligible = why.is_none();
+    Ok(LumpSum {
+        eligible,
+        reason: why,
+        contribution_months: months,
+        years_before_2014: y_pre,
+        years_from_2014: y_post,
+        average_income: avg.mbq,
+        coefficient_table: avg.table_year,
+        gross_amount: if eligible { gross } else { 0 },
+        support_deducted: if eligible { deducted } else { 0 },
+        amount: if eligible { amount } else { 0 },
+    })
+}
 
-    // Eligibility (art. 102.1).
+/// Why the ground does not apply, if it does not (art. 102.1; Law 58/2014 art. 77).
+fn refusal(
+    p: &Params,
+    reason: Reason,
+    settlement: YearMonth,
+    h: &History,
+    person: Option<(Sex, BirthDate)>,
+) -> Result<Option<String>> {
+    let months = h.months();
     let not = |r: &str| Some(r.to_string());
-    let why: Option<String> = match reason {
+    Ok(match reason {
         Reason::Emigration | Reason::SeriousIllness => None,
         // Law 58/2014 art. 77 had no disability ground (rules W-2, old regime).
         Reason::SevereDisability if settlement < crate::month::LAW_2024_START => {
@@ -203,127 +349,5 @@ pub fn evaluate(
                 None
             }
         }
-    };
-    let avg = average_income(p, h, settlement, "settlement_month", "history", t)?;
-    let (y_pre, y_post, per_year) = per_year_value(h, avg.mbq)?;
-    // Support is not deducted for serious illness, nor (2024 law) for severe disability
-    // (L24 art. 102.3; L14 art. 77.3 exempted serious illness only; rules S-6).
-    let exempt = reason == Reason::SeriousIllness
-        || (reason == Reason::SevereDisability && settlement >= crate::month::LAW_2024_START);
-    let under_year = months < 12;
-    // The month-by-month payments are only needed when the support is not given or the
-    // period is under a year (the amount paid).
-    let paid = if under_year || given_support.is_none() {
-        h.payments(p, "history")?
-    } else {
-        crate::history::Payments::default()
-    };
-    let support = given_support.unwrap_or(paid.state + paid.local);
-    let (gross, deducted) = if under_year {
-        let own = given_support.map_or(paid.own, |s| paid.gross - s);
-        (own.min(2 * avg.mbq).max(0), 0)
-    } else {
-        (per_year, if exempt { 0 } else { support })
-    };
-    let amount = (gross - deducted).max(0);
-    if gross - deducted < 0 {
-        t.warn(
-            "support_exceeds_amount",
-            format!(
-                "the support deducted ({}) exceeds the lump sum ({}); the amount is 0",
-                money::en(deducted),
-                money::en(gross)
-            ),
-            format!(
-                "số tiền hỗ trợ phải trừ ({}) lớn hơn mức hưởng ({}); số tiền nhận là 0",
-                money::vi(deducted),
-                money::vi(gross)
-            ),
-        );
-    }
-    if let Some(reason) = &why {
-        t.step("eligible", false, Cite::Law(&cite("1", "")), |w| {
-            w.formula(format_args!("reason {reason}"));
-            w.vi(format_args!(
-                "Không đủ điều kiện hưởng BHXH một lần với lý do đã chọn ({reason})."
-            ));
-            w.en(format_args!(
-                "A lump sum cannot be paid for the reason given ({reason})."
-            ));
-        });
-    }
-    if under_year {
-        t.step("gross_amount", gross, Cite::Law(&cite("2", "; decision K-10")), |w| {
-            w.formula(format_args!("min(own payments {}, 2 × {}) = {gross}", paid.own, avg.mbq));
-            w.vi(format_args!("Thời gian đóng dưới 1 năm: hưởng bằng số tiền đã đóng (phần người tham gia tự đóng), tối đa 2 tháng bình quân thu nhập: {}.", money::vi(gross)));
-            w.en(format_args!("Less than one year of contributions: the amount paid (the participant's own share), at most 2 months of average income: {}.", money::en(gross)));
-        });
-    } else {
-        t.step("gross_amount", gross, Cite::Law(&cite("2", if new_law { "; Law 41/2024/QH15 art. 5.6; decision K-11" } else { "; decision K-11" })), |w| {
-            w.formula(format_args!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {gross}", avg.mbq));
-            w.vi(format_args!(
-                "Mỗi năm đóng trước 2014 được 1,5 tháng, từ 2014 được 2 tháng bình quân thu nhập ({} năm và {} năm, số tháng lẻ trước 2014 chuyển sang sau 2014): {}.",
-                y_pre, y_post, money::vi(gross)
-            ));
-            w.en(format_args!(
-                "Each year before 2014 earns 1.5 months and each year from 2014 earns 2 months of average income ({y_pre} and {y_post} years; leftover months before 2014 move to the later part): {}.",
-                money::en(gross)
-            ));
-        });
-    }
-    t.step(
-        "support_deducted",
-        deducted,
-        Cite::Law(&cite(
-            "3",
-            if new_law {
-                "; Decree 159/2025/NĐ-CP art. 9; decision K-10"
-            } else {
-                "; decision K-10"
-            },
-        )),
-        |w| {
-            let why_vi = if under_year {
-                "đã trừ trong số tiền đã đóng"
-            } else if exempt {
-                "không trừ khi mắc bệnh hiểm nghèo hoặc suy giảm khả năng lao động từ 81%"
-            } else {
-                "trừ toàn bộ tiền Nhà nước và địa phương đã hỗ trợ"
-            };
-            let why_en = if under_year {
-                "already excluded from the amount paid"
-            } else if exempt {
-                "not deducted for serious illness or ≥ 81 % incapacity"
-            } else {
-                "all State and provincial support received is deducted"
-            };
-            w.formula(format_args!("support received {support}"));
-            w.vi(format_args!(
-                "Tiền hỗ trợ bị trừ: {} ({why_vi}).",
-                money::vi(deducted)
-            ));
-            w.en(format_args!(
-                "Support deducted: {} ({why_en}).",
-                money::en(deducted)
-            ));
-        },
-    );
-    t.step("amount", amount, Cite::Law(&cite("2-3", "")), |w| {
-        w.formula(format_args!("{gross} − {deducted} = {amount}"));
-        w.vi(format_args!("Số tiền BHXH một lần: {}.", money::vi(amount)));
-        w.en(format_args!("Lump sum paid: {}.", money::en(amount)));
-    });
-    let eligible = why.is_none();
-    Ok(LumpSum {
-        eligible,
-        reason: why,
-        contribution_months: months,
-        years_before_2014: y_pre,
-        years_from_2014: y_post,
-        average_income: avg.mbq,
-        coefficient_table: avg.table_year,
-        gross_amount: if eligible { gross } else { 0 },
-        support_deducted: if eligible { deducted } else { 0 },
-        amount: if eligible { amount } else { 0 },
     })
 }

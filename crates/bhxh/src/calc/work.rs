@@ -61,7 +61,9 @@ macro_rules! work {
 }
 
 work! { 'a;
+    Allowance: super::allowance::Step<'a>,
     Average: super::average::Step<'a>,
+    LumpSum: super::lump_sum::Step,
     Maternity: super::maternity::Step<'a>,
     Retirement: super::retirement::Step<'a>,
 }
@@ -76,6 +78,13 @@ pub enum Notice<'a> {
         month: YearMonth,
         /// The first month of the value used.
         used_from: YearMonth,
+    },
+    /// The support to deduct from a lump sum exceeds it: the amount is 0.
+    SupportExceedsAmount {
+        /// The support deducted.
+        deducted: crate::Money,
+        /// The lump sum before the deduction.
+        gross: crate::Money,
     },
     /// No coefficient table is published for the settlement year (decision K-12).
     CoefficientTable {

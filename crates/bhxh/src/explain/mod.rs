@@ -5,7 +5,9 @@
 //! written at once, by the module of its calculation, as a JSON object of the response's
 //! `trace`; each [`Notice`] becomes a warning.
 
+pub(crate) mod allowance;
 pub(crate) mod average;
+pub(crate) mod lump_sum;
 pub(crate) mod maternity;
 pub(crate) mod notices;
 pub(crate) mod retirement;
@@ -21,7 +23,9 @@ impl Sink for Trace {
 
     fn record(&mut self, step: Work<'_>) {
         match step {
+            Work::Allowance(s) => allowance::write(self, s),
             Work::Average(s) => average::write(self, s),
+            Work::LumpSum(s) => lump_sum::write(self, s),
             Work::Maternity(s) => maternity::write(self, s),
             Work::Retirement(s) => retirement::write(self, s),
             Work::Phantom(_) => {}

@@ -2,6 +2,7 @@
 
 use super::trace::Trace;
 use crate::calc::work::Notice;
+use crate::money;
 
 pub(crate) fn write(t: &mut Trace, n: Notice<'_>) {
     match n {
@@ -10,6 +11,19 @@ pub(crate) fn write(t: &mut Trace, n: Notice<'_>) {
             month,
             used_from,
         } => t.extrapolated(parameter, month, used_from),
+        Notice::SupportExceedsAmount { deducted, gross } => t.warn(
+            "support_exceeds_amount",
+            format!(
+                "the support deducted ({}) exceeds the lump sum ({}); the amount is 0",
+                money::en(deducted),
+                money::en(gross)
+            ),
+            format!(
+                "số tiền hỗ trợ phải trừ ({}) lớn hơn mức hưởng ({}); số tiền nhận là 0",
+                money::vi(deducted),
+                money::vi(gross)
+            ),
+        ),
         Notice::CoefficientTable {
             settlement_year,
             table_year,

@@ -162,7 +162,7 @@ const TABLE: &[Row] = &[
             "sex",
             "birth_date",
         ],
-        answer: |p, f, t| json(crate::lump_sum::compute(p, f, t)),
+        answer: |p, f, t| json(crate::lump_sum::compute(p, &read::lump_sum(f)?, t)),
     },
     Row {
         name: "death",
@@ -183,7 +183,13 @@ const TABLE: &[Row] = &[
             "settlement_month",
             "poor_or_near_poor_household",
         ],
-        answer: |p, f, t| json(crate::allowance::compute_monthly(p, f, t)),
+        answer: |p, f, t| {
+            json(crate::allowance::compute_monthly(
+                p,
+                &read::monthly_allowance(f)?,
+                t,
+            ))
+        },
     },
     Row {
         name: "social_pension",
@@ -193,7 +199,13 @@ const TABLE: &[Row] = &[
             "poor_or_near_poor_household",
             "monthly_pension",
         ],
-        answer: |p, f, t| json(crate::allowance::compute_social(p, f, t)),
+        answer: |p, f, t| {
+            json(crate::allowance::compute_social(
+                p,
+                &read::social_pension(f)?,
+                t,
+            ))
+        },
     },
     Row {
         name: "estimate",

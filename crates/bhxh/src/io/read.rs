@@ -2,6 +2,8 @@
 //! types live here, never in `calc`.
 
 use super::input::Fields;
+use crate::calc::allowance::{MonthlyAllowanceInput, SocialPensionInput};
+use crate::calc::lump_sum::{LumpSumInput, Reason};
 use crate::calc::maternity::MaternityInput;
 use crate::calc::retirement::{BirthDate, RetirementInput, Sex};
 use crate::error::Result;
@@ -77,5 +79,63 @@ pub(crate) fn maternity(f: &mut Fields<'_>) -> Result<MaternityInput> {
         birth,
         history,
         children,
+    })
+}
+
+/// A `monthly_allowance` request.
+pub(crate) fn monthly_allowance(f: &mut Fields<'_>) -> Result<MonthlyAllowanceInput> {
+    let (sex, birth) = person(f)?;
+    let settlement = f.month("settlement_month")?;
+    let poor = f.opt_bool("poor_or_near_poor_household")?.unwrap_or(false);
+    let history = f.history(Some((settlement, "settlement_month")))?;
+    Ok(MonthlyAllowanceInput {
+        sex,
+        birth,
+        settlement,
+        poor,
+        history,
+    })
+}
+
+/// A `social_pension` request.
+pub(crate) fn social_pension(f: &mut Fields<'_>) -> Result<SocialPensionInput> {
+    let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
+    let month = f.month("month")?;
+    let poor = f.opt_bool("poor_or_near_poor_household")?.unwrap_or(false);
+    let pension = f.opt_money("monthly_pension")?.unwrap_or(0);
+    Ok(SocialPensionInput {
+        birth,
+        month,
+        poor,
+        pension,
+    })
+}
+
+/// A `lump_sum` request.
+pub(crate) fn lump_sum(f: &mut Fields<'_>) -> Result<LumpSumInput> {
+    let reason = Reason::parse(f.str("reason")?, "reason")?;
+    let settlement = f.month("settlement_month")?;
+    let history = f.history(Some((settlement, "settlement_month")))?;
+    let support_received = f.opt_money("support_received")?;
+    let person = if reason == Reason::RetirementAge {
+        Some(person(f)?)
+    } else {
+        // Accepted but not needed for the other grounds.
+        let sex = f
+            .opt_str("sex")?
+            .map(|s| Sex::parse(s, "sex"))
+            .transpose()?;
+        let birth = f
+            .opt_str("birth_date")?
+            .map(|s| BirthDate::parse(s, "birth_date"))
+            .transpose()?;
+        sex.zip(birth)
+    };
+    Ok(LumpSumInput {
+        reason,
+        settlement,
+        history,
+        support_received,
+        person,
     })
 }
