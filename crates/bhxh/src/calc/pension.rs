@@ -18,15 +18,15 @@
 //!   conditions are met (or after contributions stop); from 2025-07-01 for those who
 //!   qualified before and did not continue (rules 3.7).
 
-use crate::average::{average_income, Average};
+use crate::calc::average::{average_income, Average};
+use crate::calc::history::{half_years, years, History, Scheme};
+use crate::calc::retirement::{self, BirthDate, Sex};
+use crate::calc::work::Sink;
 use crate::error::{Error, Result};
-use crate::history::{half_years, years, History, Scheme};
-use crate::input::Fields;
+use crate::law::parameters::{Age, Entry, Params, PensionRates, TransitionalRetirement};
+use crate::law::regime::Regime;
 use crate::money::{self, Money};
 use crate::month::LAW_2024_START;
-use crate::parameters::{Age, Params};
-use crate::retirement::{self, BirthDate, Sex};
-use crate::trace::{Cite, Trace};
 use crate::YearMonth;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -78,85 +78,152 @@ pub struct PensionInput {
     pub claim_month: Option<YearMonth>,
 }
 
-impl PensionInput {
-    /// Reads `sex`, `birth_date`, `history`, `claim_month`.
-    ///
-    /// # Errors
-    /// Field errors of each input.
-    pub fn read(f: &mut Fields<'_>) -> Result<Self> {
-        let sex = Sex::parse(f.str("sex")?, "sex")?;
-        let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
-        let claim_month = f.opt_month("claim_month")?;
-        let history = f.history(None)?;
-        Ok(PensionInput {
-            sex,
-            birth,
-            history,
-            claim_month,
-        })
-    }
+/// The working of a `pension` calculation.
+pub enum Step<'a> {
+    /// The 60/55 rule of art. 141.9 applies.
+    TransitionalAge {
+        /// Voluntary months.
+        voluntary_months: u32,
+        /// The age.
+        age: Age,
+        /// The rule's entry.
+        entry: &'a Entry<TransitionalRetirement>,
+    },
+    /// The month retirement age is reached.
+    AgeReached {
+        /// Birth month.
+        birth: YearMonth,
+        /// The age.
+        age: Age,
+        /// The month.
+        reached: YearMonth,
+    },
+    /// The contribution period and the months needed.
+    ContributionMonths {
+        /// Months.
+        months: u32,
+        /// Months needed.
+        min_months: u32,
+        /// Regime.
+        regime: Regime,
+    },
+    /// Conditions met before 2025-07 under the 2024 law only: the pension starts 2025-07.
+    StartsJuly2025,
+    /// Not eligible.
+    Refused {
+        /// `not_yet_eligible` or `insufficient_contribution_months`.
+        why: &'static str,
+        /// The start asked for.
+        start: YearMonth,
+        /// The earliest start.
+        earliest: YearMonth,
+        /// Months.
+        months: u32,
+        /// Months needed.
+        min_months: u32,
+        /// Regime.
+        regime: Regime,
+    },
+    /// The rate.
+    Rate {
+        /// Years with half years.
+        years: Decimal,
+        /// The rate.
+        rate: Decimal,
+        /// Sex.
+        sex: Sex,
+        /// The bands' entry.
+        entry: &'a Entry<PensionRates>,
+        /// Regime.
+        regime: Regime,
+    },
+    /// The monthly pension.
+    Monthly {
+        /// The rate.
+        rate: Decimal,
+        /// Mbq.
+        mbq: Money,
+        /// The pension.
+        monthly: Money,
+        /// Regime.
+        regime: Regime,
+    },
+    /// The one-time allowance on retirement.
+    Allowance {
+        /// Half years above the threshold up to retirement age.
+        half_before: u32,
+        /// Half years above it after retirement age (2024 law).
+        half_after: Option<u32>,
+        /// Mbq.
+        mbq: Money,
+        /// The allowance.
+        amount: Money,
+        /// The threshold in years.
+        above_years: u32,
+        /// The rules' entry.
+        entry: &'a Entry<PensionRates>,
+        /// Regime.
+        regime: Regime,
+    },
+    /// The first day of the pension.
+    Start {
+        /// The month.
+        start: YearMonth,
+        /// Regime.
+        regime: Regime,
+    },
 }
 
-/// The age month that applies under the 2024 law: the roadmap (`age`, `reached`), or 60/55
-/// for those who joined before 2021 with at least 20 years of voluntary contributions
+/// The age month that applies under the 2024 law: the roadmap (`age`, `reached`), or the
+/// transitional ages for those who joined early with enough voluntary contributions
 /// (art. 141.9), whichever comes first.
-pub fn age_month(
+fn age_month<'a>(
+    p: &'a Params,
     sex: Sex,
     birth: YearMonth,
     h: &History,
-    age: Age,
-    reached: YearMonth,
-) -> (Age, YearMonth, bool) {
-    let y2021 = crate::month::january(2021);
-    let transitional =
-        h.first_voluntary().is_some_and(|m| m < y2021) && h.months_of(Scheme::Voluntary) >= 240;
+    roadmap: (Age, YearMonth),
+) -> (Age, YearMonth, Option<&'a Entry<TransitionalRetirement>>) {
+    let (age, reached) = roadmap;
+    let Some(found) = p.transitional_retirement.at(LAW_2024_START) else {
+        return (age, reached, None);
+    };
+    let rule = found.value;
+    let transitional = h.first_voluntary().is_some_and(|m| m < rule.joined_before)
+        && h.months_of(Scheme::Voluntary) >= rule.voluntary_months;
     if transitional {
         let a = match sex {
-            Sex::Male => Age {
-                years: 60,
-                months: 0,
-            },
-            Sex::Female => Age {
-                years: 55,
-                months: 0,
-            },
+            Sex::Male => rule.male,
+            Sex::Female => rule.female,
         };
         let m = birth.plus(a.total_months() as i32);
         if m < reached {
-            return (a, m, true);
+            return (a, m, Some(found.entry));
         }
     }
-    (age, reached, false)
+    (age, reached, None)
 }
 
-/// The pension rate for `half` half-years under the 2024 law (art. 99.1).
-pub fn rate_2024(sex: Sex, half: u32) -> Decimal {
-    let h = Decimal::from(half);
-    let pct = |x: Decimal| x / Decimal::ONE_HUNDRED;
-    let r = match sex {
-        Sex::Female => pct(Decimal::from(45) + (h - Decimal::from(30))),
-        Sex::Male if half >= 40 => pct(Decimal::from(45) + (h - Decimal::from(40))),
-        Sex::Male => pct(Decimal::from(40) + (h - Decimal::from(30)) / Decimal::TWO),
+/// The pension rate for `half` half-years: the band with the largest start at or below
+/// the years (the first band below all), plus its increment per further year, at most the
+/// maximum (rules 3.3; decision K-11).
+pub fn rate(rates: &PensionRates, sex: Sex, half: u32) -> Decimal {
+    let s = match sex {
+        Sex::Male => &rates.male,
+        Sex::Female => &rates.female,
     };
-    r.min(Decimal::new(75, 2)).max(Decimal::ZERO).normalize()
-}
-
-/// Years giving 45 % and the yearly increment under the 2014 law (art. 74), by sex and the
-/// year the pension starts.
-pub fn law_2014_band(sex: Sex, start_year: i32) -> (u32, Decimal) {
-    match sex {
-        Sex::Female if start_year <= 2017 => (15, Decimal::from(3)),
-        Sex::Female => (15, Decimal::TWO),
-        Sex::Male => ((start_year - 2002).clamp(15, 20) as u32, Decimal::TWO),
-    }
-}
-
-/// The pension rate for `half` half-years under the 2014 law (art. 74).
-pub fn rate_2014(sex: Sex, half: u32, start_year: i32) -> Decimal {
-    let (n, inc) = law_2014_band(sex, start_year);
-    let above = Decimal::from(half) - Decimal::from(2 * n);
-    let r = (Decimal::from(45) + above * inc / Decimal::TWO) / Decimal::ONE_HUNDRED;
-    r.min(Decimal::new(75, 2)).max(Decimal::ZERO).normalize()
+    let band = s
+        .bands
+        .iter()
+        .rev()
+        .find(|b| 2 * b.from_years <= half)
+        .or(s.bands.first());
+    let Some(b) = band else {
+        return Decimal::ZERO;
+    };
+    let above = Decimal::from(half) - Decimal::from(2 * b.from_years);
+    let r = b.rate + b.per_year * above / Decimal::TWO;
+    r.min(rates.max_rate).max(Decimal::ZERO).normalize()
 }
 
 /// The result of [`evaluate`] with the values projections need.
@@ -167,330 +234,250 @@ pub struct Outcome {
     pub average: Average,
 }
 
+/// When the pension starts, under which law, at which age.
+struct Timing<'a> {
+    start: YearMonth,
+    earliest: YearMonth,
+    regime: Regime,
+    age: Age,
+    reached: YearMonth,
+    reached_roadmap: YearMonth,
+    transitional: Option<&'a Entry<TransitionalRetirement>>,
+    starts_july_2025: bool,
+}
+
+fn timing<'a>(p: &'a Params, i: &PensionInput) -> Result<Timing<'a>> {
+    let h = &i.history;
+    let months = h.months();
+    let birth = i.birth.month();
+    let (age_roadmap, reached_roadmap, _) = retirement::reached(p, i.sex, birth, "birth_date")?;
+    let (age_new, reached_new, transitional) =
+        age_month(p, i.sex, birth, h, (age_roadmap, reached_roadmap));
+    let last = h.last();
+    let old_start = reached_roadmap.max(last).plus(1);
+    let new_start = reached_new.max(last).plus(1).max(LAW_2024_START);
+    let old_min = p.pension_min_months.at(old_start).map(|f| *f.value);
+    let (start, regime) = match i.claim_month {
+        Some(c) => (c, Regime::at(c)),
+        None if old_start < LAW_2024_START && old_min.is_some_and(|m| months >= m) => {
+            (old_start, Regime::Law2014)
+        }
+        None => (new_start, Regime::Law2024),
+    };
+    let new_law = regime.is_2024();
+    let (age, reached, earliest) = if new_law {
+        (age_new, reached_new, new_start)
+    } else {
+        (age_roadmap, reached_roadmap, old_start)
+    };
+    Ok(Timing {
+        start,
+        earliest,
+        regime,
+        age,
+        reached,
+        reached_roadmap,
+        transitional: transitional.filter(|_| new_law),
+        starts_july_2025: start > earliest
+            && i.claim_month.is_none()
+            && new_law
+            && reached_new.max(last).plus(1) < LAW_2024_START,
+    })
+}
+
 /// Computes a pension.
 ///
 /// # Errors
 /// `compulsory_rules_apply`, `compulsory_before_2008_unsupported`,
 /// `coefficient_not_available`, `parameter_not_in_force`, `overflow`.
-pub fn evaluate(p: &Params, i: &PensionInput, t: &mut Trace) -> Result<Outcome> {
+pub fn evaluate(p: &Params, i: &PensionInput, w: &mut dyn Sink) -> Result<Outcome> {
     let h = &i.history;
     h.check_supported("history")?;
     let months = h.months();
-    let birth = i.birth.month();
-    let (age_roadmap, reached_roadmap, _) = retirement::reached(p, i.sex, birth, "birth_date")?;
-    let (age_new, reached_new, transitional) =
-        age_month(i.sex, birth, h, age_roadmap, reached_roadmap);
-    let last = h.last();
-    let old_start = reached_roadmap.max(last).plus(1);
-    let new_start = reached_new.max(last).plus(1).max(LAW_2024_START);
-    let old_min = p.pension_min_months.at(old_start).map(|f| *f.value);
-    let (start, new_law) = match i.claim_month {
-        Some(c) => (c, c >= LAW_2024_START),
-        None if old_start < LAW_2024_START && old_min.is_some_and(|m| months >= m) => {
-            (old_start, false)
-        }
-        None => (new_start, true),
-    };
-    let (age, reached) = if new_law {
-        (age_new, reached_new)
-    } else {
-        (age_roadmap, reached_roadmap)
-    };
-    let earliest = if new_law { new_start } else { old_start };
+    let tm = timing(p, i)?;
+    let (start, regime) = (tm.start, tm.regime);
     let min_months = *p.pension_min_months.require(start, "claim_month")?.value;
-    let rule_set = if new_law { "law_2024" } else { "law_2014" };
-    if transitional && new_law {
-        t.step("transitional_age", format!("{}y", age.years), Cite::Law("Law 41/2024/QH15 art. 141.9; Decree 159/2025/NĐ-CP art. 13"), |w| {
-            w.formula(format_args!("first voluntary month < 2021-01 and {} voluntary months ≥ 240 → {} years", h.months_of(Scheme::Voluntary), age.years));
-            w.vi(format_args!("Tham gia BHXH tự nguyện trước năm 2021 và có đủ 20 năm đóng tự nguyện nên được hưởng lương hưu khi đủ {} tuổi.", age.years));
-            w.en(format_args!("Joined before 2021 with at least 20 years of voluntary contributions, so the pension may start at {}.", age.years));
+    if let Some(entry) = tm.transitional {
+        w.step(|| Step::TransitionalAge {
+            voluntary_months: h.months_of(Scheme::Voluntary),
+            age: tm.age,
+            entry,
         });
     }
-    t.step(
-        "age_reached_month",
-        reached.to_string(),
-        Cite::Law("Labour Code 45/2019/QH14 art. 169.2; Decree 135/2020/NĐ-CP art. 4.1"),
-        |w| {
-            w.formula(format_args!(
-                "{birth} + {}y{}m = {reached}",
-                age.years, age.months
-            ));
-            w.vi(format_args!(
-                "Đủ tuổi nghỉ hưu ({} tuổi {} tháng) vào {}.",
-                age.years,
-                age.months,
-                reached.to_vi()
-            ));
-            w.en(format_args!(
-                "Retirement age ({} years {} months) is reached in {reached}.",
-                age.years, age.months
-            ));
-        },
-    );
-    t.step(
-        "contribution_months",
+    w.step(|| Step::AgeReached {
+        birth: i.birth.month(),
+        age: tm.age,
+        reached: tm.reached,
+    });
+    w.step(|| Step::ContributionMonths {
         months,
-        Cite::Law(if new_law {
-            "Law 41/2024/QH15 art. 5; decision K-11"
-        } else {
-            "Law 58/2014/QH13 art. 3.7; decision K-11"
-        }),
-        |w| {
-            w.formula(format_args!(
-                "Σ (to − from + 1) = {months}; required ≥ {min_months}"
-            ));
-            w.vi(format_args!(
-                "Tổng thời gian đóng BHXH: {months} tháng (cần từ đủ {min_months} tháng)."
-            ));
-            w.en(format_args!(
-                "Total contribution period: {months} months ({min_months} needed)."
-            ));
-        },
-    );
-    let (eligible, reason) = if months < min_months {
-        (false, Some("insufficient_contribution_months"))
-    } else if start < earliest {
-        (false, Some("not_yet_eligible"))
+        min_months,
+        regime,
+    });
+    let refusal = if months < min_months {
+        Some("insufficient_contribution_months")
+    } else if start < tm.earliest {
+        Some("not_yet_eligible")
     } else {
-        (true, None)
+        None
     };
-    if start > earliest
-        && i.claim_month.is_none()
-        && new_law
-        && reached_new.max(last).plus(1) < LAW_2024_START
-    {
-        t.step("pension_start_rule", LAW_2024_START.to_string(), Cite::Law("Law 41/2024/QH15 art. 101; Circular 11/2025/TT-BNV art. 5; rules 3.7"), |w| {
-            w.formula("conditions met before 2025-07 under the 2024 law only → 2025-07-01");
-            w.vi("Đủ điều kiện theo Luật 2024 trước ngày 01/7/2025 và không tiếp tục đóng nên hưởng lương hưu từ ngày 01/7/2025.");
-            w.en("The 2024 law's conditions were met before 1 July 2025 without further contributions, so the pension starts on 1 July 2025.");
-        });
+    if tm.starts_july_2025 {
+        w.step(|| Step::StartsJuly2025);
     }
-    let avg = average_income(
-        p,
-        h,
-        start,
-        if i.claim_month.is_some() {
-            "claim_month"
-        } else {
-            "history"
-        },
-        "history",
-        t,
-    )?;
+    let settlement_field = if i.claim_month.is_some() {
+        "claim_month"
+    } else {
+        "history"
+    };
+    let avg = average_income(p, h, start, settlement_field, "history", w)?;
     let half = half_years(months);
-    let y = years(half);
-    let start_date = start.first_day();
-    if !eligible {
-        let why = reason.unwrap_or_default();
-        t.step("eligible", false, Cite::Law(if new_law { "Law 41/2024/QH15 art. 98" } else { "Law 58/2014/QH13 art. 73" }), |w| {
-            if why == "not_yet_eligible" {
-                w.formula(format_args!("claim {start} < earliest start {earliest}"));
-                w.vi(format_args!("Chưa đủ điều kiện hưởng lương hưu vào {}: sớm nhất từ {}.", start.to_vi(), earliest.to_vi()));
-                w.en(format_args!("No pension can start in {start}: the earliest start is {earliest}."));
-            } else {
-                w.formula(format_args!("{months} < {min_months} months"));
-                w.vi(format_args!("Chưa đủ {} năm đóng BHXH nên chưa được hưởng lương hưu; có thể đóng tiếp, đóng bù, nhận trợ cấp hằng tháng, bảo lưu hoặc hưởng BHXH một lần.", min_months / 12));
-                w.en(format_args!("Fewer than {} years of contributions: no pension yet. The options are to keep contributing, back-pay, take the monthly allowance, keep the record, or withdraw a lump sum.", min_months / 12));
-            }
+    let mut pension = Pension {
+        eligible: false,
+        reason: refusal.map(str::to_string),
+        rule_set: if regime.is_2024() {
+            "law_2024"
+        } else {
+            "law_2014"
+        }
+        .into(),
+        pension_start: None,
+        contribution_months: months,
+        years_for_rate: years(half),
+        rate: Decimal::ZERO,
+        coefficient_table: avg.table_year,
+        average_income: avg.mbq,
+        monthly_pension: 0,
+        retirement_allowance: 0,
+        retirement_age: tm.age,
+        age_reached_month: tm.reached,
+    };
+    if let Some(why) = refusal {
+        w.step(|| Step::Refused {
+            why,
+            start,
+            earliest: tm.earliest,
+            months,
+            min_months,
+            regime,
         });
-        let pension = Pension {
-            eligible,
-            reason: reason.map(str::to_string),
-            rule_set: rule_set.into(),
-            pension_start: None,
-            contribution_months: months,
-            years_for_rate: y,
-            rate: Decimal::ZERO,
-            coefficient_table: avg.table_year,
-            average_income: avg.mbq,
-            monthly_pension: 0,
-            retirement_allowance: 0,
-            retirement_age: age,
-            age_reached_month: reached,
-        };
         return Ok(Outcome {
             pension,
             average: avg,
         });
     }
-    let rate = if new_law {
-        rate_2024(i.sex, half)
-    } else {
-        rate_2014(i.sex, half, start.year())
-    };
-    let sex_vi = if i.sex == Sex::Male { "nam" } else { "nữ" };
-    t.step(
-        "rate",
-        rate.to_string(),
-        Cite::Law(if new_law {
-            "Law 41/2024/QH15 art. 99.1; decision K-11"
-        } else {
-            "Law 58/2014/QH13 art. 74; decision K-11"
-        }),
-        |w| {
-            w.formula(format_args!(
-                "years {y} (half years, art. 5.6) → rate {rate}"
-            ));
-            w.vi(format_args!(
-                "Với {y} năm đóng (lao động {sex_vi}), tỷ lệ hưởng lương hưu là {} (tối đa 75%).",
-                money::percent_vi(rate)
-            ));
-            w.en(format_args!(
-                "With {y} years of contributions ({}), the pension rate is {} (at most 75 %).",
-                if i.sex == Sex::Male {
-                    "a man"
-                } else {
-                    "a woman"
-                },
-                money::percent(rate)
-            ));
-        },
-    );
-    let monthly = money::mul_rate(avg.mbq, rate).ok_or_else(|| Error::Overflow {
-        field: "history".into(),
-    })?;
-    t.step(
-        "monthly_pension",
-        monthly,
-        Cite::Law(if new_law {
-            "Law 41/2024/QH15 art. 99.1; rules 3.4; decision K-1"
-        } else {
-            "Law 58/2014/QH13 art. 74; rules 3.4; decision K-1"
-        }),
-        |w| {
-            w.formula(format_args!("{rate} × {} = {monthly}", avg.mbq));
-            w.vi(format_args!(
-                "Lương hưu hằng tháng: {} × {} = {} (BHXH tự nguyện không có mức sàn lương hưu).",
-                money::percent_vi(rate),
-                money::vi(avg.mbq),
-                money::vi(monthly)
-            ));
-            w.en(format_args!(
-                "Monthly pension: {} × {} = {} (a purely voluntary pension has no floor).",
-                money::percent(rate),
-                money::en(avg.mbq),
-                money::en(monthly)
-            ));
-        },
-    );
-    let allowance =
-        retirement_allowance(i.sex, new_law, start.year(), h, reached_roadmap, avg.mbq, t)?;
-    t.step(
-        "pension_start",
-        start.first_day_text(),
-        Cite::Law(if new_law {
-            "Law 41/2024/QH15 art. 101"
-        } else {
-            "Law 58/2014/QH13 art. 76"
-        }),
-        |w| {
-            w.formula(format_args!("first day of {start}"));
-            w.vi(format_args!(
-                "Thời điểm hưởng lương hưu: ngày {}.",
-                start.first_day_vi()
-            ));
-            w.en(format_args!(
-                "The pension starts on {}.",
-                start.first_day_text()
-            ));
-        },
-    );
-    let pension = Pension {
-        eligible,
-        reason: None,
-        rule_set: rule_set.into(),
-        pension_start: Some(start_date),
-        contribution_months: months,
-        years_for_rate: y,
-        rate,
-        coefficient_table: avg.table_year,
-        average_income: avg.mbq,
-        monthly_pension: monthly,
-        retirement_allowance: allowance,
-        retirement_age: age,
-        age_reached_month: reached,
-    };
+    pay(p, i, &tm, avg, &mut pension, w)?;
     Ok(Outcome {
         pension,
         average: avg,
     })
 }
 
+/// The rate, the monthly pension, the one-time allowance and the start of an eligible
+/// pension.
+fn pay(
+    p: &Params,
+    i: &PensionInput,
+    tm: &Timing<'_>,
+    avg: Average,
+    pension: &mut Pension,
+    w: &mut dyn Sink,
+) -> Result<()> {
+    let (start, regime) = (tm.start, tm.regime);
+    let rates = p.pension_rate.require(start, "claim_month")?;
+    let half = half_years(i.history.months());
+    let rate = rate(rates.value, i.sex, half);
+    w.step(|| Step::Rate {
+        years: years(half),
+        rate,
+        sex: i.sex,
+        entry: rates.entry,
+        regime,
+    });
+    let monthly = money::mul_rate(avg.mbq, rate).ok_or_else(|| Error::Overflow {
+        field: "history".into(),
+    })?;
+    w.step(|| Step::Monthly {
+        rate,
+        mbq: avg.mbq,
+        monthly,
+        regime,
+    });
+    let allowance = retirement_allowance(
+        (rates.value, rates.entry),
+        i.sex,
+        regime,
+        &i.history,
+        tm.reached_roadmap,
+        avg.mbq,
+        w,
+    )?;
+    w.step(|| Step::Start { start, regime });
+    pension.eligible = true;
+    pension.pension_start = Some(start.first_day());
+    pension.rate = rate;
+    pension.monthly_pension = monthly;
+    pension.retirement_allowance = allowance;
+    Ok(())
+}
+
+/// The one-time allowance on retirement (rules 3.8): the half years above the threshold,
+/// each part rounded to half years (decision K-11); under the 2024 law those contributed
+/// after retirement age at the higher rate.
 fn retirement_allowance(
+    (rates, entry): (&PensionRates, &Entry<PensionRates>),
     sex: Sex,
-    new_law: bool,
-    start_year: i32,
+    regime: Regime,
     h: &History,
     reached: YearMonth,
     mbq: Money,
-    t: &mut Trace,
+    w: &mut dyn Sink,
 ) -> Result<Money> {
     let months = h.months();
-    let overflow = || Error::Overflow {
-        field: "history".into(),
+    let above_years = match sex {
+        Sex::Male => rates.male.allowance_above_years,
+        Sex::Female => rates.female.allowance_above_years,
     };
-    // Half years paid at half a month of Mbq each, and (2024 law) those after retirement
-    // age paid at two months each.
-    let (half_rate, double_rate) = if new_law {
-        let threshold: u32 = if sex == Sex::Male { 420 } else { 360 };
-        let before = h.months_within(h.first(), reached);
-        let after = months - before;
-        let ex_before = before.saturating_sub(threshold);
-        let ex_after = if before >= threshold {
-            after
-        } else {
-            (before + after).saturating_sub(threshold)
-        };
-        (half_years(ex_before), Some(half_years(ex_after)))
-    } else {
-        let (n, inc) = law_2014_band(sex, start_year);
-        // Years giving 75 %: n + 30 / inc.
-        let full = Decimal::from(n) + Decimal::from(30) / inc;
-        let full_months = (full * Decimal::from(12)).trunc().mantissa() as u32;
-        let hx = half_years(months.saturating_sub(full_months));
-        (hx, None)
-    };
-    // 0.5 × Mbq × hb/2 + 2 × Mbq × ha/2 = Mbq × (hb + 4·ha) / 4
-    let quarters = half_rate + 4 * double_rate.unwrap_or(0);
-    let amount = i64::try_from(money::div_round_half_away(
-        i128::from(mbq) * i128::from(quarters),
-        4,
-    ))
-    .map_err(|_| overflow())?;
-    if amount > 0 {
-        let law = if new_law {
-            "Law 41/2024/QH15 art. 100; decision K-11"
-        } else {
-            "Law 58/2014/QH13 art. 75; decision K-11"
-        };
-        t.step("retirement_allowance", amount, Cite::Law(law), |w| {
-            let formula = match (half_rate, double_rate) {
-                (hb, Some(ha)) => {
-                    format!("0.5 × {mbq} × {} + 2 × {mbq} × {}", years(hb), years(ha))
-                }
-                (hx, None) => format!("0.5 × {mbq} × {}", years(hx)),
+    let threshold = above_years * 12;
+    let (half_before, half_after) = match rates.allowance_per_year_after_age {
+        Some(_) => {
+            let before = h.months_within(h.first(), reached);
+            let after = months - before;
+            let ex_before = before.saturating_sub(threshold);
+            let ex_after = if before >= threshold {
+                after
+            } else {
+                (before + after).saturating_sub(threshold)
             };
-            w.formula(format_args!("{formula} = {amount}"));
-            w.vi(format_args!(
-                "Trợ cấp một lần khi nghỉ hưu cho số năm đóng cao hơn {} năm: {} (0,5 tháng bình quân thu nhập mỗi năm đóng đến tuổi nghỉ hưu, 2 tháng mỗi năm đóng sau tuổi nghỉ hưu).",
-                if sex == Sex::Male { 35 } else { 30 },
-                money::vi(amount)
-            ));
-            w.en(format_args!(
-                "One-time allowance on retirement for the years above {}: {} (half a month of average income per year up to retirement age, two months per year after it).",
-                if sex == Sex::Male { 35 } else { 30 },
-                money::en(amount)
-            ));
+            (half_years(ex_before), Some(half_years(ex_after)))
+        }
+        None => (half_years(months.saturating_sub(threshold)), None),
+    };
+    // Months of Mbq: per_year × years before + after_rate × years after, exact.
+    let factor = rates.allowance_per_year * Decimal::from(half_before) / Decimal::TWO
+        + rates.allowance_per_year_after_age.unwrap_or_default()
+            * Decimal::from(half_after.unwrap_or(0))
+            / Decimal::TWO;
+    let amount = money::mul_rate(mbq, factor).ok_or_else(|| Error::Overflow {
+        field: "history".into(),
+    })?;
+    if amount > 0 {
+        w.step(|| Step::Allowance {
+            half_before,
+            half_after,
+            mbq,
+            amount,
+            above_years,
+            entry,
+            regime,
         });
     }
     Ok(amount)
 }
 
-/// Computes a `pension` request.
+/// Computes a `pension` calculation.
 ///
 /// # Errors
-/// As [`evaluate`] plus the field errors of [`PensionInput::read`].
-pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Pension> {
-    let input = PensionInput::read(f)?;
-    Ok(evaluate(p, &input, t)?.pension)
+/// As [`evaluate`].
+pub fn compute(p: &Params, input: &PensionInput, w: &mut dyn Sink) -> Result<Pension> {
+    Ok(evaluate(p, input, w)?.pension)
 }

@@ -65,6 +65,7 @@ work! { 'a;
     Average: super::average::Step<'a>,
     LumpSum: super::lump_sum::Step,
     Maternity: super::maternity::Step<'a>,
+    Pension: super::pension::Step<'a>,
     Retirement: super::retirement::Step<'a>,
 }
 

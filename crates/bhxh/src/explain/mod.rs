@@ -10,6 +10,7 @@ pub(crate) mod average;
 pub(crate) mod lump_sum;
 pub(crate) mod maternity;
 pub(crate) mod notices;
+pub(crate) mod pension;
 pub(crate) mod retirement;
 pub mod trace;
 
@@ -27,6 +28,7 @@ impl Sink for Trace {
             Work::Average(s) => average::write(self, s),
             Work::LumpSum(s) => lump_sum::write(self, s),
             Work::Maternity(s) => maternity::write(self, s),
+            Work::Pension(s) => pension::write(self, s),
             Work::Retirement(s) => retirement::write(self, s),
             Work::Phantom(_) => {}
         }

@@ -150,7 +150,7 @@ const TABLE: &[Row] = &[
     Row {
         name: "pension",
         fields: &["sex", "birth_date", "history", "claim_month"],
-        answer: |p, f, t| json(crate::pension::compute(p, f, t)),
+        answer: |p, f, t| json(crate::pension::compute(p, &read::pension(f)?, t)),
     },
     Row {
         name: "lump_sum",

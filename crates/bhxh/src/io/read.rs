@@ -5,6 +5,7 @@ use super::input::Fields;
 use crate::calc::allowance::{MonthlyAllowanceInput, SocialPensionInput};
 use crate::calc::lump_sum::{LumpSumInput, Reason};
 use crate::calc::maternity::MaternityInput;
+use crate::calc::pension::PensionInput;
 use crate::calc::retirement::{BirthDate, RetirementInput, Sex};
 use crate::error::Result;
 
@@ -137,5 +138,18 @@ pub(crate) fn lump_sum(f: &mut Fields<'_>) -> Result<LumpSumInput> {
         history,
         support_received,
         person,
+    })
+}
+
+/// A `pension` request.
+pub(crate) fn pension(f: &mut Fields<'_>) -> Result<PensionInput> {
+    let (sex, birth) = person(f)?;
+    let claim_month = f.opt_month("claim_month")?;
+    let history = f.history(None)?;
+    Ok(PensionInput {
+        sex,
+        birth,
+        history,
+        claim_month,
     })
 }

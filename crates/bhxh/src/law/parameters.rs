@@ -319,6 +319,84 @@ impl Age {
     }
 }
 
+/// One band of the pension rate: from `from_years` of contributions the rate is `rate`,
+/// plus `per_year` for each further year (a half year counts half).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateBand {
+    /// Years at which the band starts.
+    pub from_years: u32,
+    /// The rate at `from_years`.
+    pub rate: Decimal,
+    /// The rate added per further year.
+    pub per_year: Decimal,
+}
+
+/// The pension rate bands of one sex and the threshold of the one-time allowance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SexRates {
+    /// Bands, `from_years` increasing.
+    pub bands: Vec<RateBand>,
+    /// The allowance is paid for the years above this many.
+    pub allowance_above_years: u32,
+}
+
+/// The pension rate rules of a regime (rules 3.3, 3.8).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PensionRates {
+    /// Men.
+    pub male: SexRates,
+    /// Women.
+    pub female: SexRates,
+    /// The highest rate.
+    pub max_rate: Decimal,
+    /// Months of Mbq per year above the threshold (up to retirement age).
+    pub allowance_per_year: Decimal,
+    /// Months of Mbq per year above the threshold contributed after retirement age (2024
+    /// law); `null` when the law has no such rate.
+    #[serde(default)]
+    pub allowance_per_year_after_age: Option<Decimal>,
+}
+
+impl PensionRates {
+    fn valid(&self) -> bool {
+        let rate = |r: &Decimal| *r >= Decimal::ZERO && *r <= Decimal::ONE;
+        let months = |r: &Decimal| *r >= Decimal::ZERO && *r <= Decimal::from(12);
+        [&self.male, &self.female].iter().all(|s| {
+            !s.bands.is_empty()
+                && s.bands
+                    .windows(2)
+                    .all(|w| w[0].from_years < w[1].from_years)
+                && s.bands
+                    .iter()
+                    .all(|b| b.from_years <= 60 && rate(&b.rate) && rate(&b.per_year))
+                && s.allowance_above_years <= 100
+        }) && rate(&self.max_rate)
+            && months(&self.allowance_per_year)
+            && self
+                .allowance_per_year_after_age
+                .as_ref()
+                .is_none_or(months)
+    }
+}
+
+/// The art. 141.9 rule: early joiners with 20 years of voluntary contributions may retire
+/// at 60 / 55 (rules P-2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionalRetirement {
+    /// The first voluntary month must be before this month.
+    pub joined_before: YearMonth,
+    /// Voluntary months needed.
+    pub voluntary_months: u32,
+    /// The age for men.
+    pub male: Age,
+    /// The age for women.
+    pub female: Age,
+}
+
 /// A provincial category that maps onto a national one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -529,6 +607,13 @@ parameter_table! {
     social_pension_age_poor: Series<u32> = AGE;
     /// Maternity allowance per child (§6).
     maternity_allowance: Series<Money> = AMOUNT;
+    /// Pension rate bands and the one-time allowance on retirement (rules 3.3, 3.8).
+    pension_rate: Series<PensionRates> = Check(PensionRates::valid, "bands of rates in [0, 1] by increasing years");
+    /// Retirement at 60/55 for early joiners (rules P-2).
+    transitional_retirement: Series<TransitionalRetirement> = Check(
+        |t| t.voluntary_months <= 1200 && t.male.months < 12 && t.female.months < 12,
+        "up to 1200 months and ages with 0 to 11 months",
+    );
     /// Months needed for the art. 23 monthly allowance (decision K-13).
     allowance_min_months: Series<u32> = MONTHS;
     /// Months needed in the 12 months before a birth (§6).
