@@ -63,6 +63,7 @@ macro_rules! work {
 work! { 'a;
     Allowance: super::allowance::Step<'a>,
     Average: super::average::Step<'a>,
+    Contribution: super::contribution::Step<'a>,
     LumpSum: super::lump_sum::Step,
     Maternity: super::maternity::Step<'a>,
     Pension: super::pension::Step<'a>,
@@ -86,6 +87,20 @@ pub enum Notice<'a> {
         deducted: crate::Money,
         /// The lump sum before the deduction.
         gross: crate::Money,
+    },
+    /// No fund rate is published for the payment year (decision K-6).
+    FundRate {
+        /// The payment year.
+        payment_year: i32,
+        /// The year of the rate used.
+        used_year: i32,
+    },
+    /// The data holds no provincial top-up for the province in the month (decision K-9).
+    LocalSupportNotInData {
+        /// Province slug.
+        province: &'a str,
+        /// The month.
+        month: YearMonth,
     },
     /// No coefficient table is published for the settlement year (decision K-12).
     CoefficientTable {

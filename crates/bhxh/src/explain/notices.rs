@@ -24,6 +24,25 @@ pub(crate) fn write(t: &mut Trace, n: Notice<'_>) {
                 money::vi(gross)
             ),
         ),
+        Notice::FundRate {
+            payment_year,
+            used_year,
+        } => t.warn_keyed(
+            "parameter_extrapolated",
+            "fund_rate_monthly",
+            format!(
+                "no fund rate is published for payment year {payment_year}; the rate for {used_year} is used (decision K-6); pass fund_rate_monthly to override"
+            ),
+            format!(
+                "chưa có lãi suất đầu tư quỹ cho năm đóng {payment_year}; tạm dùng lãi suất áp dụng năm {used_year} (quyết định K-6)"
+            ),
+        ),
+        Notice::LocalSupportNotInData { province, month } => t.warn_keyed(
+            "local_support_not_in_data",
+            province,
+            format!("the data holds no provincial top-up for {province} in {month}; none is added (decision K-9): the province may have one, pass it in a parameter overlay (local_support)"),
+            format!("dữ liệu chưa có mức hỗ trợ thêm của địa phương {province} cho tháng {month}; chưa cộng phần này (quyết định K-9): tỉnh có thể có chính sách hỗ trợ thêm, có thể nhập qua tham số local_support"),
+        ),
         Notice::CoefficientTable {
             settlement_year,
             table_year,

@@ -4,7 +4,7 @@
 //! Python package call; they give byte-identical responses because they all serialise here.
 
 use super::read;
-use crate::contribution::{self, ContributionInput};
+use crate::contribution;
 use crate::error::{Error, Result};
 use crate::history::RawPeriod;
 use crate::input::Fields;
@@ -140,7 +140,7 @@ const TABLE: &[Row] = &[
     Row {
         name: "contribution",
         fields: read::CONTRIBUTION,
-        answer: |p, f, t| json(contribution::compute(p, &ContributionInput::read(f)?, t)),
+        answer: |p, f, t| json(contribution::compute(p, &read::contribution(f)?, t)),
     },
     Row {
         name: "retirement",

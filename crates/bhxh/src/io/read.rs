@@ -3,11 +3,14 @@
 
 use super::input::Fields;
 use crate::calc::allowance::{MonthlyAllowanceInput, SocialPensionInput};
+use crate::calc::contribution::{ContributionInput, Method};
 use crate::calc::lump_sum::{LumpSumInput, Reason};
 use crate::calc::maternity::MaternityInput;
 use crate::calc::pension::PensionInput;
 use crate::calc::retirement::{BirthDate, RetirementInput, Sex};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::law::parameters::valid_slug;
+use rust_decimal::Decimal;
 
 /// Fields of a `contribution` request.
 pub(crate) const CONTRIBUTION: &[&str] = &[
@@ -151,5 +154,66 @@ pub(crate) fn pension(f: &mut Fields<'_>) -> Result<PensionInput> {
         birth,
         history,
         claim_month,
+    })
+}
+
+/// Reads the categories list (`default ["other"]`).
+pub(crate) fn categories(f: &mut Fields<'_>) -> Result<Vec<String>> {
+    match f.get("categories") {
+        None => Ok(vec!["other".into()]),
+        Some(v) => {
+            let arr = super::input::array(v, "categories", "a list of category strings")?;
+            arr.iter()
+                .enumerate()
+                .map(|(i, c)| match c {
+                    serde_json::Value::String(s) => Ok(s.clone()),
+                    _ => Err(Error::InvalidType {
+                        field: format!("categories[{i}]"),
+                        expected: "a category string",
+                    }),
+                })
+                .collect()
+        }
+    }
+}
+
+/// Reads and checks the province slug.
+pub(crate) fn province(f: &mut Fields<'_>) -> Result<Option<String>> {
+    match f.opt_str("province")? {
+        None => Ok(None),
+        Some(s) if valid_slug(s) => Ok(Some(s.to_string())),
+        Some(s) => Err(Error::InvalidProvince {
+            field: "province".into(),
+            value: s.into(),
+        }),
+    }
+}
+
+/// A `contribution` request.
+pub(crate) fn contribution(f: &mut Fields<'_>) -> Result<ContributionInput> {
+    let payment_month = f.month("payment_month")?;
+    let income = f.money("income")?;
+    let method = Method::parse(f.str("method")?)?;
+    let months = f.opt_int("months", i64::MIN, i64::MAX)?;
+    let categories = categories(f)?;
+    let province = province(f)?;
+    let subsidised_months_before = f
+        .opt_int("subsidised_months_before", i64::MIN, i64::MAX)?
+        .unwrap_or(0);
+    let fund_rate_monthly = f.opt_decimal(
+        "fund_rate_monthly",
+        Decimal::ZERO,
+        Decimal::new(1, 1),
+        "from \"0\" to \"0.1\" (a monthly rate)",
+    )?;
+    Ok(ContributionInput {
+        payment_month,
+        income,
+        method,
+        months,
+        categories,
+        province,
+        subsidised_months_before,
+        fund_rate_monthly,
     })
 }

@@ -142,8 +142,8 @@ impl EstimateInput {
             }
             _ => 0,
         };
-        let categories = contribution::read_categories(f)?;
-        let province = contribution::read_province(f)?;
+        let categories = crate::io::read::categories(f)?;
+        let province = crate::io::read::province(f)?;
         let contribution_years = f.opt_int("contribution_years", 1, 60)?.map(|y| y as u32);
         let history = if f.has_history() {
             Some(f.history(Some((start.plus(-1), "start_month")))?)
