@@ -18,17 +18,51 @@
 //!   allowance: the months not yet paid × the monthly amount, and the funeral allowance with
 //!   ≥ 12 months of compulsory or ≥ 60 months of contributions (decision K-19).
 
-use crate::average::average_income;
+use crate::calc::average::average_income;
+use crate::calc::history::{History, Scheme};
+use crate::calc::lump_sum::per_year_value;
+use crate::calc::work::Sink;
 use crate::error::{Error, Result};
-use crate::input::Fields;
-use crate::lump_sum::per_year_value;
+use crate::law::parameters::{Entry, Params};
+use crate::law::regime::Regime;
 use crate::money::{self, Money};
-use crate::parameters::Params;
-use crate::trace::{Cite, Trace};
 use crate::YearMonth;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+/// Who died.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Deceased {
+    /// A contributor, with the contribution history.
+    Contributor(History),
+    /// A pensioner.
+    Pensioner {
+        /// The monthly pension.
+        monthly_amount: Money,
+        /// The first month of pension.
+        start_month: YearMonth,
+    },
+    /// A person receiving the art. 23 monthly allowance (decision K-19).
+    AllowanceRecipient {
+        /// The monthly amount.
+        monthly_amount: Money,
+        /// The first month of allowance.
+        first_month: YearMonth,
+        /// Monthly payments granted (Ttt or Tdt).
+        months: u32,
+        /// The history, which decides the funeral allowance.
+        history: History,
+    },
+}
+
+/// Input of a `death` calculation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeathInput {
+    /// Month of death.
+    pub death: YearMonth,
+    /// Who died.
+    pub deceased: Deceased,
+}
 
 /// Result of a `death` calculation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,30 +87,95 @@ pub struct Death {
     pub allowance_months_unpaid: Option<u32>,
 }
 
-/// The law governing a death: the 2024 law from 2025-07 (decision K-16).
-struct Regime {
-    new_law: bool,
-    law: &'static str,
-}
-
-impl Regime {
-    fn at(death: YearMonth) -> Regime {
-        let new_law = death >= crate::month::LAW_2024_START;
-        let law = if new_law {
-            "Law 41/2024/QH15"
-        } else {
-            "Law 58/2014/QH13"
-        };
-        Regime { new_law, law }
-    }
-
-    fn cite(&self, new: &str, old: &str, rest: &str) -> String {
-        format!(
-            "{} art. {}{rest}",
-            self.law,
-            if self.new_law { new } else { old }
-        )
-    }
+/// The working of a `death` calculation.
+pub enum Step<'a> {
+    /// A pensioner's survivor lump sum (K-15).
+    Pensioner {
+        /// Ordinal month of pension at death.
+        k: i32,
+        /// Months of pension.
+        factor: Decimal,
+        /// The pension.
+        amount: Money,
+        /// The lump sum.
+        lump: Money,
+        /// Regime.
+        regime: Regime,
+    },
+    /// Fewer months than the threshold: the contributions paid (K-10, K-14).
+    ContributionsPaid {
+        /// Months.
+        months: u32,
+        /// The threshold.
+        own_limit: u32,
+        /// The contributions paid.
+        paid: Money,
+        /// Mbq.
+        mbq: Money,
+        /// The lump sum.
+        lump: Money,
+        /// Regime.
+        regime: Regime,
+    },
+    /// 1.5 / 2 months of Mbq per year.
+    PerYear {
+        /// Mbq.
+        mbq: Money,
+        /// Years before 2014.
+        y_pre: Decimal,
+        /// Years from 2014.
+        y_post: Decimal,
+        /// The lump sum.
+        lump: Money,
+        /// Regime.
+        regime: Regime,
+    },
+    /// A mixed career's minimum of 3 × Mbq.
+    MixedMinimum {
+        /// The lump sum before the minimum.
+        lump: Money,
+        /// Mbq.
+        mbq: Money,
+        /// The minimum.
+        floor: Money,
+    },
+    /// An allowance recipient's unpaid months (K-19).
+    AllowanceUnpaid {
+        /// Months granted.
+        granted: u32,
+        /// Months paid through the month of death.
+        paid: u32,
+        /// Months unpaid.
+        unpaid: u32,
+        /// The monthly amount.
+        amount: Money,
+        /// The lump sum.
+        lump: Money,
+    },
+    /// The funeral allowance.
+    Funeral {
+        /// Whether it is paid.
+        paid: bool,
+        /// Multiple of the reference level.
+        multiple: i64,
+        /// The reference level.
+        reference: &'a Entry<Money>,
+        /// The amount.
+        funeral: Money,
+        /// Contribution months (0 for a pensioner).
+        months: u32,
+        /// Months needed.
+        min_months: u32,
+        /// Month of death.
+        death: YearMonth,
+        /// Regime.
+        regime: Regime,
+    },
+    /// No monthly survivor allowance for a voluntary career.
+    NoMonthlyAllowance {
+        /// Regime.
+        regime: Regime,
+    },
 }
 
 /// What a branch of the calculation found, before the funeral allowance.
@@ -89,34 +188,35 @@ struct Branch {
     unpaid: Option<u32>,
 }
 
-/// Computes a `death` request.
+/// Computes a `death` calculation.
 ///
 /// # Errors
-/// Field errors, `conflicting_fields` (`pension` with `history` or `allowance`),
-/// `missing_field` (`allowance` without `history`), the history errors,
-/// `parameter_not_in_force`.
-pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
-    let death = f.month("death_month")?;
-    let r = Regime::at(death);
-    let history = f.has_history();
-    let pension = f.get("pension");
-    let allowance = f.get("allowance");
-    let b = match (history, pension, allowance) {
-        (_, Some(_), Some(_)) => Err(conflict("pension", "allowance")),
-        (true, Some(_), None) => Err(conflict("history", "pension")),
-        (false, None, _) => Err(Error::MissingField {
-            field: "history".into(),
-        }),
-        (false, Some(pv), None) => pensioner(pv, death, &r, t),
-        (true, None, None) => contributor(p, f, death, &r, t),
-        (true, None, Some(av)) => allowance_recipient(p, f, av, death, t),
+/// `future_period` (a pension or allowance starting after the death),
+/// `parameter_not_in_force`, the history errors, `overflow`.
+pub fn compute(p: &Params, input: &DeathInput, w: &mut dyn Sink) -> Result<Death> {
+    let death = input.death;
+    let regime = Regime::at(death);
+    let b = match &input.deceased {
+        Deceased::Pensioner {
+            monthly_amount,
+            start_month,
+        } => pensioner(*monthly_amount, *start_month, death, w),
+        Deceased::Contributor(h) => contributor(p, h, death, w),
+        Deceased::AllowanceRecipient {
+            monthly_amount,
+            first_month,
+            months,
+            history,
+        } => allowance_recipient(
+            p,
+            (*monthly_amount, *first_month, *months),
+            history,
+            death,
+            w,
+        ),
     }?;
-    let funeral = funeral_allowance(p, death, &r, &b, t)?;
-    t.step("monthly_survivor_allowance", 0, Cite::Law(&r.cite("108, art. 110", "80, art. 81", "")), |w| {
-        w.formula("0");
-        w.vi("BHXH tự nguyện không có trợ cấp tuất hằng tháng; thân nhân nhận trợ cấp mai táng và trợ cấp tuất một lần.");
-        w.en("Voluntary social insurance has no monthly survivor allowance; the family receives the funeral allowance and the survivor lump sum.");
-    });
+    let funeral = funeral_allowance(p, death, &b, w)?;
+    w.step(|| Step::NoMonthlyAllowance { regime });
     Ok(Death {
         funeral_allowance: funeral,
         survivor_lump_sum: b.survivor,
@@ -126,13 +226,6 @@ pub fn compute(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Death> {
         months_of_pension: b.months_of_pension,
         allowance_months_unpaid: b.unpaid,
     })
-}
-
-fn conflict(field: &str, other: &str) -> Error {
-    Error::ConflictingFields {
-        field: field.into(),
-        other: other.into(),
-    }
 }
 
 /// A start month that must not be after the death month.
@@ -149,19 +242,21 @@ fn not_after_death(start: YearMonth, death: YearMonth, field: &str) -> Result<()
 }
 
 /// Death of a pensioner: 48 months of pension, less 0.5 a month from the third (K-15).
-fn pensioner(pv: &Value, death: YearMonth, r: &Regime, t: &mut Trace) -> Result<Branch> {
-    let mut pf = Fields::new(pv, "pension")?;
-    pf.only(&["monthly_amount", "start_month"])?;
-    let amount = pf.money("monthly_amount")?;
-    let start = pf.month("start_month")?;
+fn pensioner(
+    amount: Money,
+    start: YearMonth,
+    death: YearMonth,
+    w: &mut dyn Sink,
+) -> Result<Branch> {
     not_after_death(start, death, "pension.start_month")?;
+    let regime = Regime::at(death);
     let k = death.months_since(start) + 1;
     let raw = if k <= 2 {
         Decimal::from(48)
     } else {
         Decimal::from(48) - Decimal::from(k - 2) / Decimal::TWO
     };
-    let factor = if r.new_law {
+    let factor = if regime.is_2024() {
         raw.max(Decimal::from(3))
     } else {
         raw.max(Decimal::ZERO)
@@ -169,21 +264,12 @@ fn pensioner(pv: &Value, death: YearMonth, r: &Regime, t: &mut Trace) -> Result<
     let lump = money::mul_rate(amount, factor).ok_or_else(|| Error::Overflow {
         field: "pension.monthly_amount".into(),
     })?;
-    let new_law = r.new_law;
-    t.step("survivor_lump_sum", lump, Cite::Law(&r.cite("110.4", "81.3", "; decision K-15")), |w| {
-        w.formula(format_args!("k = {k}; {} × {amount} = {lump}", factor.normalize()));
-        w.vi(format_args!(
-            "Người hưởng lương hưu chết ở tháng hưởng thứ {k}: trợ cấp tuất một lần bằng {} tháng lương hưu{} = {}.",
-            factor.normalize().to_string().replace('.', ","),
-            if new_law { " (48 tháng trong 2 tháng đầu, sau đó giảm 0,5 tháng mỗi tháng, thấp nhất 3 tháng)" } else { " (48 tháng, giảm 0,5 tháng mỗi tháng từ tháng thứ ba)" },
-            money::vi(lump)
-        ));
-        w.en(format_args!(
-            "A pensioner dying in pension month {k}: the survivor lump sum is {} months of pension{} = {}.",
-            factor.normalize(),
-            if new_law { " (48 months in the first 2 months, then 0.5 less each month, at least 3)" } else { " (48 months, 0.5 less each month from the third)" },
-            money::en(lump)
-        ));
+    w.step(|| Step::Pensioner {
+        k,
+        factor: factor.normalize(),
+        amount,
+        lump,
+        regime,
     });
     Ok(Branch {
         funeral_ok: true,
@@ -197,43 +283,62 @@ fn pensioner(pv: &Value, death: YearMonth, r: &Regime, t: &mut Trace) -> Result<
 
 /// Death of a contributor: the contributions paid below the threshold, else 1.5 / 2 months
 /// of Mbq per year; at least 3 × Mbq for mixed careers.
-fn contributor(
-    p: &Params,
-    f: &mut Fields<'_>,
-    death: YearMonth,
-    r: &Regime,
-    t: &mut Trace,
-) -> Result<Branch> {
-    let h = f.history(Some((death, "death_month")))?;
+fn contributor(p: &Params, h: &History, death: YearMonth, w: &mut dyn Sink) -> Result<Branch> {
     h.check_supported("history")?;
+    let regime = Regime::at(death);
     let months = h.months();
-    let avg = average_income(p, &h, death, "death_month", "history", t)?;
+    let avg = average_income(p, h, death, "death_month", "history", w)?;
     let own_limit = *p
         .survivor_own_payments_months
         .require(death, "death_month")?
         .value;
     let lump = if months < own_limit {
-        contributions_paid(p, &h, months, own_limit, avg.mbq, r, t)?
+        // The contributions paid, State support included (decisions K-10, K-14: Decree
+        // 159/2025 art. 5.6.a does not return support on a survivor lump sum); the 2014
+        // law caps it at 2 × Mbq.
+        let paid = h.payments(p, "history")?.gross;
+        let lump = if regime.is_2024() {
+            paid
+        } else {
+            paid.min(2 * avg.mbq)
+        };
+        w.step(|| Step::ContributionsPaid {
+            months,
+            own_limit,
+            paid,
+            mbq: avg.mbq,
+            lump,
+            regime,
+        });
+        lump
     } else {
-        let (y_pre, y_post, lump) = per_year_value(&h, avg.mbq)?;
-        t.step("survivor_lump_sum", lump, Cite::Law(&r.cite("110.2", "81.2", "; decisions K-11, K-14")), |w| {
-            w.formula(format_args!("{} × (1.5 × {y_pre} + 2 × {y_post}) = {lump}", avg.mbq));
-            w.vi(format_args!("Trợ cấp tuất một lần: 1,5 tháng bình quân thu nhập mỗi năm đóng trước 2014 và 2 tháng mỗi năm từ 2014 ({y_pre} và {y_post} năm), không trừ tiền hỗ trợ: {}.", money::vi(lump)));
-            w.en(format_args!("Survivor lump sum: 1.5 months of average income per year before 2014 and 2 months per year from 2014 ({y_pre} and {y_post} years), no support deducted: {}.", money::en(lump)));
+        let (y_pre, y_post, lump) = per_year_value(h, avg.mbq)?;
+        w.step(|| Step::PerYear {
+            mbq: avg.mbq,
+            y_pre,
+            y_post,
+            lump,
+            regime,
         });
         lump
     };
     // Mixed careers (L24 art. 110.3, art. 111.1.c; D158 art. 21.2): at least 3 × Mbq, and
     // the funeral allowance with ≥ 12 compulsory months.
-    let compulsory = h.months_of(crate::history::Scheme::Compulsory);
-    let lump = if compulsory > 0 && r.new_law {
-        mixed_career_minimum(lump, avg.mbq, t)
+    let compulsory = h.months_of(Scheme::Compulsory);
+    let floor = 3 * avg.mbq;
+    let lump = if compulsory > 0 && regime.is_2024() && lump < floor {
+        w.step(|| Step::MixedMinimum {
+            lump,
+            mbq: avg.mbq,
+            floor,
+        });
+        floor
     } else {
         lump
     };
     let min_months = *p.funeral_min_months.require(death, "death_month")?.value;
     Ok(Branch {
-        funeral_ok: months >= min_months || (r.new_law && compulsory >= 12),
+        funeral_ok: months >= min_months || (regime.is_2024() && compulsory >= 12),
         survivor: lump,
         months: Some(months),
         mbq: Some(avg.mbq),
@@ -242,61 +347,16 @@ fn contributor(
     })
 }
 
-/// Fewer months than the threshold: the contributions paid for them, State support
-/// included (decisions K-10, K-14: Decree 159/2025 art. 5.6.a does not return support on
-/// a survivor lump sum); the 2014 law caps it at 2 × Mbq.
-fn contributions_paid(
-    p: &Params,
-    h: &crate::history::History,
-    months: u32,
-    own_limit: u32,
-    mbq: Money,
-    r: &Regime,
-    t: &mut Trace,
-) -> Result<Money> {
-    let paid = h.payments(p, "history")?.gross;
-    let new_law = r.new_law;
-    let lump = if new_law { paid } else { paid.min(2 * mbq) };
-    t.step("survivor_lump_sum", lump, Cite::Law(&r.cite("110.2", "81.2", "; decisions K-10, K-14")), |w| {
-        w.formula(format_args!("{months} < {own_limit} months → contributions paid {paid}{}", if new_law { String::new() } else { format!(", at most 2 × {mbq}") }));
-        w.vi(format_args!("Thời gian đóng dưới {own_limit} tháng: trợ cấp tuất một lần bằng số tiền đã đóng (gồm cả phần Nhà nước hỗ trợ, không bị trừ lại){}: {}.", if new_law { "" } else { ", tối đa 2 tháng bình quân thu nhập" }, money::vi(lump)));
-        w.en(format_args!("Fewer than {own_limit} months: the survivor lump sum is the contributions paid (State support included, nothing deducted){}: {}.", if new_law { "" } else { ", at most 2 months of average income" }, money::en(lump)));
-    });
-    Ok(lump)
-}
-
-fn mixed_career_minimum(lump: Money, mbq: Money, t: &mut Trace) -> Money {
-    let floor3 = 3 * mbq;
-    if lump < floor3 {
-        t.step("survivor_lump_sum_minimum", floor3, Cite::Law("Law 41/2024/QH15 art. 110.3; Decree 158/2025/NĐ-CP art. 21"), |w| {
-            w.formula(format_args!("max({lump}, 3 × {mbq}) = {floor3}"));
-            w.vi(format_args!("Có thời gian đóng BHXH bắt buộc nên trợ cấp tuất một lần thấp nhất bằng 3 tháng bình quân thu nhập: {}.", money::vi(floor3)));
-            w.en(format_args!("With compulsory contributions in the career, the survivor lump sum is at least 3 months of average income: {}.", money::en(floor3)));
-        });
-    }
-    lump.max(floor3)
-}
-
 /// Death of a person receiving the art. 23 monthly allowance (Decree 159/2025 art. 15,
 /// decision K-19): the months not yet paid × the monthly amount; the months paid run from
 /// the first month through the month of death. The history decides the funeral allowance.
 fn allowance_recipient(
     p: &Params,
-    f: &mut Fields<'_>,
-    av: &Value,
+    (amount, first, granted): (Money, YearMonth, u32),
+    h: &History,
     death: YearMonth,
-    t: &mut Trace,
+    w: &mut dyn Sink,
 ) -> Result<Branch> {
-    let mut af = Fields::new(av, "allowance")?;
-    af.only(&["monthly_amount", "first_month", "months"])?;
-    let amount = af.money("monthly_amount")?;
-    let first = af.month("first_month")?;
-    let granted = af
-        .opt_int("months", 1, 1200)?
-        .ok_or_else(|| Error::MissingField {
-            field: "allowance.months".into(),
-        })?;
-    let granted = u32::try_from(granted).unwrap_or(u32::MAX);
     let start = p
         .allowance_min_months
         .first_month()
@@ -309,7 +369,6 @@ fn allowance_recipient(
         });
     }
     not_after_death(first, death, "allowance.first_month")?;
-    let h = f.history(Some((death, "death_month")))?;
     h.check_supported("history")?;
     let months = h.months();
     let paid = u32::try_from(death.months_since(first) + 1).unwrap_or(u32::MAX);
@@ -319,19 +378,15 @@ fn allowance_recipient(
         .ok_or_else(|| Error::Overflow {
             field: "allowance.monthly_amount".into(),
         })?;
-    t.step("survivor_lump_sum", lump, Cite::Law("Decree 159/2025/NĐ-CP art. 15.1; decision K-19"), |w| {
-        w.formula(format_args!("max(0, {granted} − {paid}) × {amount} = {unpaid} × {amount} = {lump}"));
-        w.vi(format_args!(
-            "Người đang hưởng trợ cấp hằng tháng chết: đã hưởng {paid}/{granted} tháng (tính cả tháng chết), thân nhân nhận {unpaid} tháng chưa hưởng × {} = {} (không hưởng thêm trợ cấp tuất một lần).",
-            money::vi(amount), money::vi(lump)
-        ));
-        w.en(format_args!(
-            "A recipient of the monthly allowance dies: {paid} of {granted} months paid (the month of death included); the family receives the {unpaid} unpaid months × {} = {} (no survivor lump sum on top).",
-            money::en(amount), money::en(lump)
-        ));
+    w.step(|| Step::AllowanceUnpaid {
+        granted,
+        paid,
+        unpaid,
+        amount,
+        lump,
     });
     let min_months = *p.funeral_min_months.require(death, "death_month")?.value;
-    let compulsory = h.months_of(crate::history::Scheme::Compulsory);
+    let compulsory = h.months_of(Scheme::Compulsory);
     Ok(Branch {
         funeral_ok: months >= min_months || compulsory >= 12,
         survivor: lump,
@@ -344,16 +399,14 @@ fn allowance_recipient(
 
 /// The funeral allowance: 10 × the reference level of the month of death when the branch
 /// qualifies (Law 41/2024 art. 109; Law 58/2014 art. 80: the base salary).
-fn funeral_allowance(
-    p: &Params,
-    death: YearMonth,
-    r: &Regime,
-    b: &Branch,
-    t: &mut Trace,
-) -> Result<Money> {
+fn funeral_allowance(p: &Params, death: YearMonth, b: &Branch, w: &mut dyn Sink) -> Result<Money> {
     let reference = p.reference_level.require(death, "death_month")?;
     if reference.extrapolated {
-        t.extrapolated("reference_level", death, reference.entry.from);
+        w.notice(crate::calc::work::Notice::Extrapolated {
+            parameter: "reference_level",
+            month: death,
+            used_from: reference.entry.from,
+        });
     }
     let multiple = p.funeral_allowance_multiple.require(death, "death_month")?;
     let full = multiple
@@ -363,35 +416,16 @@ fn funeral_allowance(
             field: "death_month".into(),
         })?;
     let min_months = *p.funeral_min_months.require(death, "death_month")?.value;
-    let (ok, mul, months) = (b.funeral_ok, *multiple.value, b.months.unwrap_or(0));
-    let funeral = if ok { full } else { 0 };
-    let cite = r.cite("109", "80", "");
-    t.step(
-        "funeral_allowance",
+    let funeral = if b.funeral_ok { full } else { 0 };
+    w.step(|| Step::Funeral {
+        paid: b.funeral_ok,
+        multiple: *multiple.value,
+        reference: reference.entry,
         funeral,
-        Cite::Both(reference.entry, &cite),
-        |w| {
-            if ok {
-                w.formula(format_args!("{mul} × {} = {funeral}", reference.value));
-                w.vi(format_args!(
-                    "Trợ cấp mai táng bằng {mul} lần mức tham chiếu tháng {}: {}.",
-                    death.to_vi().trim_start_matches("tháng "),
-                    money::vi(funeral)
-                ));
-                w.en(format_args!(
-                    "Funeral allowance: {mul} times the reference level of {death}: {}.",
-                    money::en(funeral)
-                ));
-            } else {
-                w.formula(format_args!("{months} < {min_months} months → 0"));
-                w.vi(format_args!(
-                    "Chưa đủ {min_months} tháng đóng nên không có trợ cấp mai táng."
-                ));
-                w.en(format_args!(
-                    "Fewer than {min_months} months of contributions: no funeral allowance."
-                ));
-            }
-        },
-    );
+        months: b.months.unwrap_or(0),
+        min_months,
+        death,
+        regime: Regime::at(death),
+    });
     Ok(funeral)
 }

@@ -64,6 +64,7 @@ work! { 'a;
     Allowance: super::allowance::Step<'a>,
     Average: super::average::Step<'a>,
     Contribution: super::contribution::Step<'a>,
+    Death: super::death::Step<'a>,
     LumpSum: super::lump_sum::Step,
     Maternity: super::maternity::Step<'a>,
     Pension: super::pension::Step<'a>,

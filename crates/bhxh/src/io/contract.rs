@@ -167,7 +167,7 @@ const TABLE: &[Row] = &[
     Row {
         name: "death",
         fields: &["death_month", "history", "pension", "allowance"],
-        answer: |p, f, t| json(crate::death::compute(p, f, t)),
+        answer: |p, f, t| json(crate::death::compute(p, &read::death(f)?, t)),
     },
     Row {
         name: "maternity",

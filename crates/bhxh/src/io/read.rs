@@ -4,6 +4,7 @@
 use super::input::Fields;
 use crate::calc::allowance::{MonthlyAllowanceInput, SocialPensionInput};
 use crate::calc::contribution::{ContributionInput, Method};
+use crate::calc::death::{DeathInput, Deceased};
 use crate::calc::lump_sum::{LumpSumInput, Reason};
 use crate::calc::maternity::MaternityInput;
 use crate::calc::pension::PensionInput;
@@ -216,4 +217,56 @@ pub(crate) fn contribution(f: &mut Fields<'_>) -> Result<ContributionInput> {
         subsidised_months_before,
         fund_rate_monthly,
     })
+}
+
+fn conflict(field: &str, other: &str) -> Error {
+    Error::ConflictingFields {
+        field: field.into(),
+        other: other.into(),
+    }
+}
+
+/// A `death` request: a contributor (`history`), a pensioner (`pension`), or a person
+/// receiving the monthly allowance (`allowance` with `history`).
+pub(crate) fn death(f: &mut Fields<'_>) -> Result<DeathInput> {
+    let death = f.month("death_month")?;
+    let history = f.has_history();
+    let pension = f.get("pension");
+    let allowance = f.get("allowance");
+    let deceased = match (history, pension, allowance) {
+        (_, Some(_), Some(_)) => return Err(conflict("pension", "allowance")),
+        (true, Some(_), None) => return Err(conflict("history", "pension")),
+        (false, None, _) => {
+            return Err(Error::MissingField {
+                field: "history".into(),
+            })
+        }
+        (false, Some(pv), None) => {
+            let mut pf = Fields::new(pv, "pension")?;
+            pf.only(&["monthly_amount", "start_month"])?;
+            Deceased::Pensioner {
+                monthly_amount: pf.money("monthly_amount")?,
+                start_month: pf.month("start_month")?,
+            }
+        }
+        (true, None, None) => Deceased::Contributor(f.history(Some((death, "death_month")))?),
+        (true, None, Some(av)) => {
+            let mut af = Fields::new(av, "allowance")?;
+            af.only(&["monthly_amount", "first_month", "months"])?;
+            let monthly_amount = af.money("monthly_amount")?;
+            let first_month = af.month("first_month")?;
+            let months = af
+                .opt_int("months", 1, 1200)?
+                .ok_or_else(|| Error::MissingField {
+                    field: "allowance.months".into(),
+                })?;
+            Deceased::AllowanceRecipient {
+                monthly_amount,
+                first_month,
+                months: u32::try_from(months).unwrap_or(0),
+                history: f.history(Some((death, "death_month")))?,
+            }
+        }
+    };
+    Ok(DeathInput { death, deceased })
 }
