@@ -8,10 +8,10 @@
 //!
 //! Invalid rows are reported per row ([`RowStatus`]) without losing the valid ones.
 
+use crate::calc::support;
 use crate::error::Error;
+use crate::law::parameters::{Params, NATIONAL_CATEGORIES};
 use crate::money::{self, Money};
-use crate::parameters::{Params, NATIONAL_CATEGORIES};
-use crate::support;
 use crate::YearMonth;
 
 /// Outcome of one row.
@@ -449,9 +449,9 @@ pub fn pensions(
     periods: &PeriodColumns<'_>,
     person_base: i64,
 ) -> Result<PensionColumns, Error> {
-    use crate::history::{History, Period, Scheme};
-    use crate::pension::{self, PensionInput};
-    use crate::retirement::{BirthDate, BirthPrecision, Sex};
+    use crate::calc::history::{History, Period, Scheme};
+    use crate::calc::pension::{self, PensionInput};
+    use crate::calc::retirement::{BirthDate, BirthPrecision, Sex};
     let n = sex.len();
     let np = periods.person.len();
     let bad = |what: &str| Error::ValueOutOfRange {
@@ -530,7 +530,6 @@ pub fn pensions(
                 });
             }
             let history = History::from_periods(ps, "history")?;
-            let mut quiet = crate::trace::Trace::new(false);
             Ok(pension::evaluate(
                 params,
                 &PensionInput {
@@ -539,7 +538,7 @@ pub fn pensions(
                     history,
                     claim_month,
                 },
-                &mut quiet,
+                &mut crate::calc::work::Discard,
             )?
             .pension)
         })();

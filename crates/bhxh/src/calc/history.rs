@@ -9,12 +9,10 @@
 //!   differently in lump sums (rules W-2, D-2).
 
 use crate::error::{Error, Result};
-use crate::input::{self, Fields};
+use crate::law::parameters::Params;
 use crate::money::{self, Money};
-use crate::parameters::{valid_slug, Params};
 use crate::YearMonth;
 use rust_decimal::Decimal;
-use serde_json::Value;
 
 /// Compulsory or voluntary contributions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,30 +61,6 @@ impl Period {
     }
 }
 
-/// A period as it appears in a request, before validation.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPeriod<'a> {
-    /// `YYYY-MM`.
-    pub from: &'a str,
-    /// `YYYY-MM`.
-    pub to: &'a str,
-    /// Whole đồng.
-    pub income: i64,
-    /// `voluntary` | `compulsory`.
-    #[serde(default)]
-    pub scheme: Option<&'a str>,
-    /// Back-paid months.
-    #[serde(default)]
-    pub back_paid: Option<bool>,
-    /// Categories.
-    #[serde(default, borrow)]
-    pub categories: Option<Vec<&'a str>>,
-    /// Province slug.
-    #[serde(default)]
-    pub province: Option<&'a str>,
-}
-
 /// A validated history, periods sorted by their first month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct History {
@@ -103,164 +77,6 @@ pub fn month_2014() -> YearMonth {
 }
 
 impl History {
-    /// Reads `history` at `field`. `limit` is the last month a period may reach (the
-    /// settlement, claim or death month), with the name of that input.
-    ///
-    /// # Errors
-    /// `invalid_type`, `empty_history`, `invalid_month`, `invalid_money`, `period_reversed`,
-    /// `overlapping_periods`, `future_period`, `history_too_long`, `unknown_field`.
-    pub fn read(v: &Value, field: &str, limit: Option<(YearMonth, &str)>) -> Result<History> {
-        let arr = input::array(v, field, "a list of periods")?;
-        let mut raws = Vec::with_capacity(arr.len().min(MAX_MONTHS as usize + 1));
-        for (i, pv) in arr.iter().enumerate().take(MAX_MONTHS as usize + 1) {
-            let mut f = Fields::indexed(pv, field, i)?;
-            f.only(&[
-                "from",
-                "to",
-                "income",
-                "scheme",
-                "back_paid",
-                "categories",
-                "province",
-            ])?;
-            let from = f.str("from")?;
-            let to = f.str("to")?;
-            // Any whole number that fits in 64 bits is kept: its range is checked by
-            // `from_raw`, after the months, as for periods read by the typed path, so that
-            // both paths report the same first error.
-            let income = match f.require("income")? {
-                Value::Number(n) if n.as_i64().is_some() => n.as_i64().unwrap_or_default(),
-                _ => f.money("income")?,
-            };
-            let scheme = f.opt_str("scheme")?;
-            let back_paid = f.opt_bool("back_paid")?;
-            let categories = match f.get("categories") {
-                None => None,
-                Some(c) => {
-                    let a = input::array(c, &f.path("categories"), "a list of category strings")?;
-                    Some(
-                        a.iter()
-                            .enumerate()
-                            .map(|(k, x)| match x {
-                                Value::String(s) => Ok(s.as_str()),
-                                _ => Err(Error::InvalidType {
-                                    field: format!("{}[{k}]", f.path("categories")),
-                                    expected: "a category string",
-                                }),
-                            })
-                            .collect::<Result<Vec<_>>>()?,
-                    )
-                }
-            };
-            let province = f.opt_str("province")?;
-            raws.push(RawPeriod {
-                from,
-                to,
-                income,
-                scheme,
-                back_paid,
-                categories,
-                province,
-            });
-        }
-        History::from_raw(&raws, arr.len(), field, limit)
-    }
-
-    /// Builds a history from periods already split into their fields (the fast path of
-    /// [`crate::evaluate`] deserialises them directly). `count` is the number of periods in
-    /// the request.
-    ///
-    /// # Errors
-    /// As [`History::read`].
-    pub fn from_raw(
-        raws: &[RawPeriod<'_>],
-        count: usize,
-        field: &str,
-        limit: Option<(YearMonth, &str)>,
-    ) -> Result<History> {
-        if count == 0 {
-            return Err(Error::EmptyHistory {
-                field: field.into(),
-            });
-        }
-        if count > MAX_MONTHS as usize {
-            return Err(Error::HistoryTooLong {
-                field: field.into(),
-                months: count as u64,
-            });
-        }
-        let mut periods = Vec::with_capacity(raws.len());
-        for (i, r) in raws.iter().enumerate() {
-            let path = |k: &str| format!("{field}[{i}].{k}");
-            let from = input::parse_month(r.from, || path("from"))?;
-            let to = input::parse_month(r.to, || path("to"))?;
-            if to < from {
-                return Err(Error::PeriodReversed {
-                    field: path("to"),
-                    from,
-                    to,
-                });
-            }
-            if !(0..=money::MAX_MONEY).contains(&r.income) {
-                return Err(Error::InvalidMoney {
-                    field: path("income"),
-                    value: r.income.to_string(),
-                });
-            }
-            let scheme = match r.scheme {
-                None | Some("voluntary") => Scheme::Voluntary,
-                Some("compulsory") => Scheme::Compulsory,
-                Some(s) => {
-                    return Err(Error::ValueOutOfRange {
-                        field: path("scheme"),
-                        value: format!("{s:?}"),
-                        expected: "\"voluntary\" or \"compulsory\"".into(),
-                    })
-                }
-            };
-            let categories = match &r.categories {
-                None => Vec::new(),
-                Some(c) if c.is_empty() => {
-                    return Err(Error::EmptyCategories {
-                        field: path("categories"),
-                    })
-                }
-                Some(c) => c.iter().map(|s| s.to_string()).collect(),
-            };
-            let province = match r.province {
-                None => None,
-                Some(s) if valid_slug(s) => Some(s.to_string()),
-                Some(s) => {
-                    return Err(Error::InvalidProvince {
-                        field: path("province"),
-                        value: s.into(),
-                    })
-                }
-            };
-            if let Some((limit, name)) = limit {
-                if to > limit {
-                    return Err(Error::FuturePeriod {
-                        field: path("to"),
-                        to,
-                        limit,
-                        limit_field: name.into(),
-                    });
-                }
-            }
-            periods.push(Period {
-                from,
-                to,
-                income: r.income,
-                scheme,
-                back_paid: r.back_paid.unwrap_or(false),
-                categories,
-                province,
-                index: i,
-            });
-        }
-        History::from_periods(periods, field)
-    }
-
     /// Builds a history from periods already typed (the batch path), with the same checks as
     /// [`History::from_raw`].
     ///
@@ -437,13 +253,13 @@ impl History {
                     out.gross += gross;
                     if !per.back_paid {
                         let any = p.state_support_rates.at(m).is_some_and(|r| {
-                            crate::parameters::NATIONAL_CATEGORIES
+                            crate::law::parameters::NATIONAL_CATEGORIES
                                 .iter()
                                 .any(|c| r.value.get(c).is_some_and(|x| !x.is_zero()))
                         });
                         if any {
                             let floor = *p.rural_poverty_line.require(m, &from_path)?.value;
-                            let c = crate::support::choose(
+                            let c = crate::calc::support::choose(
                                 p,
                                 m,
                                 categories,

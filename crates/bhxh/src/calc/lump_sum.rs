@@ -237,7 +237,7 @@ pub fn evaluate(
     let paid = if under_year || given_support.is_none() {
         h.payments(p, "history")?
     } else {
-        crate::history::Payments::default()
+        crate::calc::history::Payments::default()
     };
     let support = given_support.unwrap_or(paid.state + paid.local);
     let (gross, deducted) = if under_year {

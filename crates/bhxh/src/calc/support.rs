@@ -10,8 +10,8 @@
 //! - Several categories: the highest support wins (rule S-1).
 
 use crate::error::{Error, Result};
+use crate::law::parameters::{Entry, Params, NATIONAL_CATEGORIES};
 use crate::money::{self, Money};
-use crate::parameters::{Entry, Params, NATIONAL_CATEGORIES};
 use crate::YearMonth;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

@@ -3,10 +3,10 @@
 //! [`evaluate`] is the single entry point the command, the WebAssembly package and the
 //! Python package call; they give byte-identical responses because they all serialise here.
 
+use super::history::RawPeriod;
 use super::read;
 use crate::contribution;
 use crate::error::{Error, Result};
-use crate::history::RawPeriod;
 use crate::input::Fields;
 use crate::parameters::Params;
 use crate::retirement;
@@ -210,17 +210,23 @@ const TABLE: &[Row] = &[
     Row {
         name: "estimate",
         fields: read::ESTIMATE,
-        answer: |p, f, t| json(crate::estimate::compute(p, f, t)),
+        answer: |p, f, t| {
+            json(crate::estimate::project(
+                p,
+                &read::estimate(f, p, false)?,
+                t,
+            ))
+        },
     },
     Row {
         name: "minimum_income",
         fields: read::MINIMUM_INCOME,
-        answer: |p, f, t| json(crate::estimate::compute_minimum(p, f, t)),
+        answer: |p, f, t| json(minimum(p, f, t)),
     },
     Row {
         name: "compare",
         fields: &["base", "variants"],
-        answer: |p, f, t| json(crate::estimate::compute_compare(p, f, t)),
+        answer: |p, f, t| json(crate::project::compare::compute_compare(p, f, t)),
     },
 ];
 
@@ -250,4 +256,15 @@ fn respond(calculation: &str, result: &str, t: Trace, p: &Params) -> Result<Stri
     out.push_str(&p.hash);
     out.push_str("\"}}");
     Ok(out)
+}
+
+/// `minimum_income`: the target first, then the estimate's fields without `income`.
+fn minimum(
+    p: &Params,
+    f: &mut Fields<'_>,
+    t: &mut Trace,
+) -> Result<crate::project::minimum::MinimumIncome> {
+    let target = f.money("target_monthly_pension")?;
+    let input = read::estimate(f, p, true)?;
+    crate::project::minimum::compute_minimum(p, target, &input, t)
 }

@@ -18,7 +18,7 @@ pub struct Fields<'a> {
     index: Option<usize>,
     taken: Vec<&'a str>,
     /// Periods of `history` already deserialised by the fast path of [`crate::evaluate`].
-    pub(crate) fast_history: Option<&'a [crate::history::RawPeriod<'a>]>,
+    pub(crate) fast_history: Option<&'a [super::history::RawPeriod<'a>]>,
 }
 
 /// Something that names a JSON path, built only when an error needs it.
@@ -158,17 +158,17 @@ impl<'a> Fields<'a> {
         self.fast_history.is_some() || self.map.get("history").is_some_and(|v| !v.is_null())
     }
 
-    /// Reads the required `history` field (see [`crate::history::History::read`]).
+    /// Reads the required `history` field (see [`super::history::read`]).
     ///
     /// # Errors
     /// `missing_field` and the history errors.
     pub fn history(&mut self, limit: Option<(YearMonth, &str)>) -> Result<crate::history::History> {
         let path = self.path("history");
         if let Some(raws) = self.fast_history.take() {
-            return crate::history::History::from_raw(raws, raws.len(), &path, limit);
+            return super::history::from_raw(raws, raws.len(), &path, limit);
         }
         let v = self.require("history")?;
-        crate::history::History::read(v, &path, limit)
+        super::history::read(v, &path, limit)
     }
 
     /// Rejects any field not taken.

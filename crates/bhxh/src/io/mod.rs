@@ -3,6 +3,7 @@
 //! the responses and error objects.
 
 pub mod contract;
+pub(crate) mod history;
 pub mod input;
 pub(crate) mod read;
 pub(crate) mod request_text;

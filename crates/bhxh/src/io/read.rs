@@ -11,6 +11,10 @@ use crate::calc::pension::PensionInput;
 use crate::calc::retirement::{BirthDate, RetirementInput, Sex};
 use crate::error::{Error, Result};
 use crate::law::parameters::valid_slug;
+use crate::law::parameters::Params;
+use crate::project::estimate::{EstimateInput, Shortfall};
+use crate::YearMonth;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 /// Fields of a `contribution` request.
@@ -269,4 +273,137 @@ pub(crate) fn death(f: &mut Fields<'_>) -> Result<DeathInput> {
         }
     };
     Ok(DeathInput { death, deceased })
+}
+
+/// An `estimate` request (`minimum_income` reads the same fields without `income`).
+pub(crate) fn estimate(
+    f: &mut Fields<'_>,
+    p: &Params,
+    without_income: bool,
+) -> Result<EstimateInput> {
+    let as_of_s = f.str("as_of")?;
+    let as_of = parse_date(as_of_s, "as_of")?;
+    let sex = Sex::parse(f.str("sex")?, "sex")?;
+    let birth = BirthDate::parse(f.str("birth_date")?, "birth_date")?;
+    let income = if without_income {
+        0
+    } else {
+        f.money("income")?
+    };
+    let as_of_month = YearMonth::of_date(as_of).ok_or_else(|| Error::InvalidDate {
+        field: "as_of".into(),
+        value: as_of_s.into(),
+        expected: "YYYY-MM-DD (years 1900–2200)",
+    })?;
+    let start = f.opt_month("start_month")?.unwrap_or(as_of_month.plus(1));
+    if start < as_of_month {
+        return Err(Error::ValueOutOfRange {
+            field: "start_month".into(),
+            value: format!("\"{start}\""),
+            expected: format!("a month from {as_of_month} (the month of as_of) on"),
+        });
+    }
+    let method = Method::parse(f.opt_str("method")?.unwrap_or("monthly"))?;
+    if method == Method::BackPayment {
+        return Err(Error::ValueOutOfRange {
+            field: "method".into(),
+            value: "\"back_payment\"".into(),
+            expected: "a regular method (a back payment is planned by `shortfall`)".into(),
+        });
+    }
+    let months = f.opt_int("months", i64::MIN, i64::MAX)?;
+    // The advance lengths of the plan's first payment month (decision K-18).
+    let allowed: &[u32] = p
+        .advance_months
+        .at(start)
+        .map_or(&[], |f| f.value.as_slice());
+    let advance_months = match (method, months) {
+        (Method::Advance, None) => allowed.iter().max().copied().unwrap_or(60),
+        (Method::Advance, Some(m)) if u32::try_from(m).is_ok_and(|m| allowed.contains(&m)) => {
+            m as u32
+        }
+        (Method::Advance, Some(m)) => {
+            return Err(Error::AdvanceMonthsOutOfRange {
+                months: m,
+                allowed: allowed.to_vec(),
+            })
+        }
+        (m, Some(x)) if m.fixed_months() != Some(x as u32) || x < 0 => {
+            return Err(Error::MonthsNotApplicable {
+                method: m.name(),
+                implied: m.fixed_months().unwrap_or(1),
+                months: x,
+            })
+        }
+        _ => 0,
+    };
+    let categories = categories(f)?;
+    let province = province(f)?;
+    let contribution_years = f.opt_int("contribution_years", 1, 60)?.map(|y| y as u32);
+    let history = if f.has_history() {
+        Some(f.history(Some((start.plus(-1), "start_month")))?)
+    } else {
+        None
+    };
+    let shortfall = match f.opt_str("shortfall")? {
+        None | Some("continue") => Shortfall::Continue,
+        Some("back_payment") => Shortfall::BackPayment,
+        Some(s) => {
+            return Err(Error::ValueOutOfRange {
+                field: "shortfall".into(),
+                value: format!("{s:?}"),
+                expected: "\"continue\" or \"back_payment\"".into(),
+            })
+        }
+    };
+    let inflation = match f.get("assumptions") {
+        None => None,
+        Some(a) => {
+            let mut af = Fields::new(a, "assumptions")?;
+            af.only(&["annual_inflation"])?;
+            af.opt_decimal(
+                "annual_inflation",
+                Decimal::ZERO,
+                Decimal::new(5, 1),
+                "from \"0\" to \"0.5\"",
+            )?
+        }
+    };
+    Ok(EstimateInput {
+        as_of,
+        sex,
+        birth,
+        income,
+        start,
+        method,
+        advance_months,
+        categories,
+        province,
+        contribution_years,
+        history,
+        shortfall,
+        inflation,
+    })
+}
+
+fn parse_date(s: &str, field: &str) -> Result<NaiveDate> {
+    let ok = s.len() == 10
+        && s.bytes().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let d = if ok {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    d.filter(|d| YearMonth::of_date(*d).is_some())
+        .ok_or_else(|| Error::InvalidDate {
+            field: field.into(),
+            value: s.into(),
+            expected: "YYYY-MM-DD",
+        })
 }

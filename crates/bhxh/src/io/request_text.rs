@@ -12,7 +12,8 @@
 //! (`request_text_matches_the_tree_path`) checks that both routes give byte-identical
 //! answers on arbitrary spellings of a request.
 
-use crate::history::{RawPeriod, MAX_MONTHS};
+use super::history::RawPeriod;
+use crate::calc::history::MAX_MONTHS;
 use serde_json::{Map, Value};
 
 /// A request's top-level fields except `history`, and its `history` periods if present.
@@ -327,7 +328,7 @@ impl<'a> Cursor<'a> {
 mod tests {
     use super::read;
 
-    fn history(text: &str) -> Option<Vec<crate::history::RawPeriod<'_>>> {
+    fn history(text: &str) -> Option<Vec<crate::io::history::RawPeriod<'_>>> {
         read(text).and_then(|(_, h)| h)
     }
 
