@@ -106,8 +106,8 @@ fn json(c: &mut Criterion) {
 }
 
 /// The same career typed, as a Rust host embedding the engine holds it.
-fn forty_years_typed() -> bhxh::pension::PensionInput {
-    use bhxh::history::{History, Period, Scheme};
+fn forty_years_typed() -> bhxh::calc::pension::PensionInput {
+    use bhxh::calc::history::{History, Period, Scheme};
     let periods = (0..40)
         .map(|i| Period {
             from: YearMonth::new(1987 + i, 1).unwrap(),
@@ -120,9 +120,9 @@ fn forty_years_typed() -> bhxh::pension::PensionInput {
             index: i as usize,
         })
         .collect();
-    bhxh::pension::PensionInput {
-        sex: bhxh::retirement::Sex::Male,
-        birth: bhxh::retirement::BirthDate::parse("1964-03", "birth_date").unwrap(),
+    bhxh::calc::pension::PensionInput {
+        sex: bhxh::calc::retirement::Sex::Male,
+        birth: bhxh::calc::retirement::BirthDate::parse("1964-03", "birth_date").unwrap(),
         history: History::from_periods(periods, "history").unwrap(),
         claim_month: YearMonth::new(2027, 1),
     }
@@ -144,8 +144,8 @@ fn benefits(c: &mut Criterion) {
     let r5 = bhxh::evaluate(&five).unwrap();
     assert!(r5.contains("\"contribution_months\":480"), "{r5}");
     // The typed path gives the JSON path's numbers.
-    let mut t = bhxh::trace::Trace::new(true);
-    let o = bhxh::pension::evaluate(params, &typed, &mut t).unwrap();
+    let mut t = bhxh::explain::trace::Trace::new(true);
+    let o = bhxh::calc::pension::evaluate(params, &typed, &mut t).unwrap();
     let json: serde_json::Value = serde_json::from_str(&r).unwrap();
     assert_eq!(json["monthly_pension"], o.pension.monthly_pension);
     let mut g = c.benchmark_group("pension_40_years");
@@ -158,8 +158,8 @@ fn benefits(c: &mut Criterion) {
     // No JSON request to read: the calculation and its trace written as JSON.
     g.bench_function("typed_input_with_trace", |b| {
         b.iter(|| {
-            let mut t = bhxh::trace::Trace::new(true);
-            let o = bhxh::pension::evaluate(params, black_box(&typed), &mut t).unwrap();
+            let mut t = bhxh::explain::trace::Trace::new(true);
+            let o = bhxh::calc::pension::evaluate(params, black_box(&typed), &mut t).unwrap();
             let mut out = String::new();
             t.write_json(&mut out);
             black_box((o, out))

@@ -61,7 +61,7 @@ fn version() -> &'static str {
 /// The legal parameter catalogue as JSON.
 #[pyfunction]
 fn parameters() -> String {
-    bhxh::parameters::catalogue().to_string()
+    bhxh::catalogue().to_string()
 }
 
 type Quotes<'py> = (

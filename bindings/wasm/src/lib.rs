@@ -31,7 +31,7 @@ pub fn version() -> String {
 /// The legal parameter catalogue (values, dates, citations, confidence) as JSON.
 #[wasm_bindgen]
 pub fn parameters() -> String {
-    bhxh::parameters::catalogue().to_string()
+    bhxh::catalogue().to_string()
 }
 
 /// The one place where an engine error becomes a JS exception.

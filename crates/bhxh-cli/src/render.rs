@@ -405,7 +405,7 @@ pub fn error(v: &Value, lang: Lang) -> String {
 
 /// The parameter catalogue.
 pub fn params(as_json: bool) -> String {
-    let cat = bhxh::parameters::catalogue();
+    let cat = bhxh::catalogue();
     if as_json {
         return format!("{cat}\n");
     }

@@ -5,7 +5,7 @@
 //! level, pay 22 % of it, and the State adds support by category. This crate answers the
 //! questions participants ask (*how much do I pay, how much does the State add, when can I
 //! retire?*) exactly to the đồng, with every number traced to a cited legal parameter or to
-//! a decision of `spec/decisions.md`.
+//! a decision recorded in `docs/decisions.md`.
 //!
 //! ## The JSON contract
 //! Every host (the `bhxh` command, the WebAssembly package, the Python package) speaks one
@@ -40,32 +40,26 @@
 //!
 //! ## Legal sources
 //! The parameters live in `crates/bhxh/law/*.json`, one file per parameter, each value with
-//! its document, article and confidence grade; see [`parameters`] and `docs/law.md`.
+//! its document, article and confidence grade; see [`law::parameters`] and `docs/law.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod calc;
+mod data;
 pub mod error;
 pub mod explain;
-pub mod io;
+mod io;
 pub mod law;
 pub mod money;
 pub mod month;
 pub mod project;
 
-// Transitional aliases while the modules move to their layers.
-pub use calc::{
-    allowance, average, batch, contribution, death, history, lump_sum, maternity, pension,
-    retirement, support,
-};
-pub use explain::trace;
-pub(crate) use io::request_text;
-pub use io::{contract, input};
-pub use law::parameters;
-pub use project::estimate;
-
-pub use contract::{evaluate, evaluate_to_json, evaluate_value, ENGINE_VERSION};
+pub use calc::batch;
+pub use data::catalogue;
 pub use error::{Error, Result};
+pub use io::contract::{
+    evaluate, evaluate_to_json, evaluate_value, Receipt, Response, CALCULATIONS, ENGINE_VERSION,
+};
+pub use law::parameters::Params;
 pub use money::Money;
 pub use month::YearMonth;
-pub use parameters::Params;

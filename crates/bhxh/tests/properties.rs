@@ -1,9 +1,9 @@
 //! Property tests: invariants of the contract over random valid and invalid inputs.
 
 use bhxh::batch::{MonthlyQuoter, RowStatus};
-use bhxh::contract::Response;
-use bhxh::contribution::Contribution;
-use bhxh::retirement::Retirement;
+use bhxh::calc::contribution::Contribution;
+use bhxh::calc::retirement::Retirement;
+use bhxh::Response;
 use bhxh::{Params, YearMonth};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -237,7 +237,7 @@ fn arb_json() -> impl Strategy<Value = Value> {
 #[test]
 fn temporal_sweep() {
     let p = Params::embedded().unwrap();
-    fn sweep<T>(s: &bhxh::parameters::Series<T>) -> usize {
+    fn sweep<T>(s: &bhxh::law::parameters::Series<T>) -> usize {
         let first = s.first_month().unwrap();
         let last = month(2035, 12);
         let mut m = first;
@@ -304,7 +304,7 @@ fn temporal_sweep() {
 /// bilingual labels.
 #[test]
 fn every_value_is_cited() {
-    for (id, text) in bhxh::parameters::LAW_FILES {
+    for (id, text) in bhxh::law::parameters::LAW_FILES {
         let v: Value = serde_json::from_str(text).unwrap();
         assert_eq!(v["id"], *id);
         assert!(!v["label_vi"].as_str().unwrap().is_empty());
@@ -335,7 +335,7 @@ fn every_value_is_cited() {
 /// The wire names of the payment methods are the contract's (serde and `Method::name`).
 #[test]
 fn method_names_match_the_contract() {
-    use bhxh::contribution::Method;
+    use bhxh::calc::contribution::Method;
     for name in METHODS {
         let m = Method::parse(name).unwrap();
         assert_eq!(m.name(), name);
@@ -348,8 +348,8 @@ proptest! {
     #[test]
     fn trace_writer_matches_serde(texts in proptest::collection::vec(any::<String>(), 5), conf in proptest::option::of(0usize..4),
                                   num in any::<i64>(), as_text in any::<bool>()) {
-        use bhxh::parameters::Confidence;
-        use bhxh::trace::{write_trace, TraceStep};
+        use bhxh::law::parameters::Confidence;
+        use bhxh::explain::trace::{write_trace, TraceStep};
         let step = TraceStep {
             step: texts[0].clone(),
             value: if as_text { json!(texts[1].clone()) } else { json!(num) },
@@ -371,8 +371,8 @@ proptest! {
     #[test]
     fn streamed_steps_match_serde(texts in proptest::collection::vec(any::<String>(), 6), num in any::<i64>(),
                                   as_text in any::<bool>(), cite in 0usize..3, skip_vi in any::<bool>()) {
-        use bhxh::parameters::{Citation, Confidence, Entry};
-        use bhxh::trace::{Cite, Trace, TraceStep};
+        use bhxh::law::parameters::{Citation, Confidence, Entry};
+        use bhxh::explain::trace::{Cite, Trace, TraceStep};
         let entry = Entry {
             from: bhxh::YearMonth::new(2026, 1).unwrap(),
             value: Some(1i64),

@@ -250,7 +250,6 @@ pub struct QuoteColumns {
 ///
 /// # Errors
 /// `value_out_of_range` when the slices differ in length.
-#[allow(clippy::too_many_arguments)]
 pub fn quote_monthly_into<M: PaymentMonth, S: Copy + TryInto<u32>>(
     params: &Params,
     province: Option<&str>,

@@ -2,7 +2,7 @@
 //! formula in words, a citation (legal article or decision id) and sentences in Vietnamese
 //! and English that an officer can read out.
 
-use crate::parameters::{Confidence, Entry};
+use crate::law::parameters::{Confidence, Entry};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

@@ -5,12 +5,12 @@
 
 use super::history::RawPeriod;
 use super::read;
-use crate::contribution;
+use crate::calc::contribution;
+use crate::calc::retirement;
 use crate::error::{Error, Result};
-use crate::input::Fields;
-use crate::parameters::Params;
-use crate::retirement;
-use crate::trace::{Trace, TraceStep, Warning};
+use crate::explain::trace::{Trace, TraceStep, Warning};
+use crate::io::input::Fields;
+use crate::law::parameters::Params;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -65,7 +65,7 @@ pub fn evaluate(request: &str) -> Result<String> {
     // read straight into typed periods (the JSON tree dominates long histories). Anything
     // unusual (escapes, duplicate keys, an ill-typed history, malformed JSON) falls back to
     // the tree path, which reports the precise error.
-    if let Some((map, fast)) = crate::request_text::read(request) {
+    if let Some((map, fast)) = crate::io::request_text::read(request) {
         return evaluate_parts(&Value::Object(map), fast.as_deref());
     }
     let v: Value = serde_json::from_str(request).map_err(|e| Error::MalformedJson {
@@ -150,7 +150,7 @@ const TABLE: &[Row] = &[
     Row {
         name: "pension",
         fields: &["sex", "birth_date", "history", "claim_month"],
-        answer: |p, f, t| json(crate::pension::compute(p, &read::pension(f)?, t)),
+        answer: |p, f, t| json(crate::calc::pension::compute(p, &read::pension(f)?, t)),
     },
     Row {
         name: "lump_sum",
@@ -162,17 +162,17 @@ const TABLE: &[Row] = &[
             "sex",
             "birth_date",
         ],
-        answer: |p, f, t| json(crate::lump_sum::compute(p, &read::lump_sum(f)?, t)),
+        answer: |p, f, t| json(crate::calc::lump_sum::compute(p, &read::lump_sum(f)?, t)),
     },
     Row {
         name: "death",
         fields: &["death_month", "history", "pension", "allowance"],
-        answer: |p, f, t| json(crate::death::compute(p, &read::death(f)?, t)),
+        answer: |p, f, t| json(crate::calc::death::compute(p, &read::death(f)?, t)),
     },
     Row {
         name: "maternity",
         fields: &["child_birth_month", "history", "children"],
-        answer: |p, f, t| json(crate::maternity::compute(p, &read::maternity(f)?, t)),
+        answer: |p, f, t| json(crate::calc::maternity::compute(p, &read::maternity(f)?, t)),
     },
     Row {
         name: "monthly_allowance",
@@ -184,7 +184,7 @@ const TABLE: &[Row] = &[
             "poor_or_near_poor_household",
         ],
         answer: |p, f, t| {
-            json(crate::allowance::compute_monthly(
+            json(crate::calc::allowance::compute_monthly(
                 p,
                 &read::monthly_allowance(f)?,
                 t,
@@ -200,7 +200,7 @@ const TABLE: &[Row] = &[
             "monthly_pension",
         ],
         answer: |p, f, t| {
-            json(crate::allowance::compute_social(
+            json(crate::calc::allowance::compute_social(
                 p,
                 &read::social_pension(f)?,
                 t,
@@ -211,7 +211,7 @@ const TABLE: &[Row] = &[
         name: "estimate",
         fields: read::ESTIMATE,
         answer: |p, f, t| {
-            json(crate::estimate::project(
+            json(crate::project::estimate::project(
                 p,
                 &read::estimate(f, p, false)?,
                 t,
@@ -248,7 +248,7 @@ fn respond(calculation: &str, result: &str, t: Trace, p: &Params) -> Result<Stri
     }
     let (mut out, warnings) = t.into_response(&head);
     out.push_str(",\"warnings\":");
-    crate::trace::write_warnings(&mut out, &warnings);
+    crate::explain::trace::write_warnings(&mut out, &warnings);
     // The receipt's strings are plain ASCII (a version and a hex hash).
     out.push_str(",\"receipt\":{\"engine_version\":\"");
     out.push_str(ENGINE_VERSION);

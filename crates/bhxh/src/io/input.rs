@@ -10,8 +10,8 @@ use crate::YearMonth;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-/// A JSON object being read: each field taken is marked, and [`Fields::finish`] rejects the
-/// rest as unknown.
+/// A JSON object being read: each field taken is marked; [`Fields::only`] rejects the
+/// unknown ones.
 pub struct Fields<'a> {
     map: &'a Map<String, Value>,
     prefix: &'a str,
@@ -162,25 +162,16 @@ impl<'a> Fields<'a> {
     ///
     /// # Errors
     /// `missing_field` and the history errors.
-    pub fn history(&mut self, limit: Option<(YearMonth, &str)>) -> Result<crate::history::History> {
+    pub fn history(
+        &mut self,
+        limit: Option<(YearMonth, &str)>,
+    ) -> Result<crate::calc::history::History> {
         let path = self.path("history");
         if let Some(raws) = self.fast_history.take() {
             return super::history::from_raw(raws, raws.len(), &path, limit);
         }
         let v = self.require("history")?;
         super::history::read(v, &path, limit)
-    }
-
-    /// Rejects any field not taken.
-    pub fn finish(self) -> Result<()> {
-        for k in self.map.keys() {
-            if !self.taken.contains(&k.as_str()) {
-                return Err(Error::UnknownField {
-                    field: self.path(k),
-                });
-            }
-        }
-        Ok(())
     }
 
     /// An optional string field.
@@ -359,10 +350,9 @@ mod tests {
     #[test]
     fn unknown_fields_are_named() {
         let v = json!({"a": 1, "b": 2});
-        let mut f = Fields::new(&v, "x").unwrap();
-        f.get("a");
+        let f = Fields::new(&v, "x").unwrap();
         assert_eq!(
-            f.finish(),
+            f.only(&["a"]),
             Err(Error::UnknownField {
                 field: "x.b".into()
             })

@@ -16,7 +16,6 @@ use crate::YearMonth;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -474,12 +473,15 @@ macro_rules! parameter_table {
         ];
 
         impl Params {
-            fn parse_embedded(hash: String) -> Result<Params> {
+            fn parse_embedded<F: Format>(hash: String) -> Result<Params> {
                 let mut files = LAW_FILES.iter();
                 Ok(Params {
                     $( $id: {
                         let (id, text) = files.next().copied().unwrap_or_default();
-                        parse_file(id, text)?
+                        F::parse(text).map_err(|detail| Error::InvalidParameters {
+                            field: format!("law/{id}.json"),
+                            detail,
+                        })?
                     }, )*
                     hash,
                 })
@@ -495,9 +497,9 @@ macro_rules! parameter_table {
                 Ok(())
             }
 
-            fn merge_one(&mut self, key: &str, v: &Value, path: &str) -> Result<()> {
+            fn merge_one<F: Format>(&mut self, key: &str, v: &F::Piece, path: &str) -> Result<()> {
                 match key {
-                    $( stringify!($id) => Parameter::merge(&mut self.$id, v, path), )*
+                    $( stringify!($id) => Parameter::merge::<F>(&mut self.$id, v, path), )*
                     _ => Err(Error::UnknownField { field: path.into() }),
                 }
             }
@@ -513,7 +515,7 @@ trait Parameter {
     /// The range check for this type.
     type Check;
     fn validate(&self, prefix: &str, id: &str, check: Self::Check) -> Result<()>;
-    fn merge(&mut self, v: &Value, path: &str) -> Result<()>;
+    fn merge<F: Format>(&mut self, v: &F::Piece, path: &str) -> Result<()>;
 }
 
 impl<T: DeserializeOwned> Parameter for Series<T> {
@@ -527,8 +529,16 @@ impl<T: DeserializeOwned> Parameter for Series<T> {
         }
         self::check(prefix, self, check.0, check.1)
     }
-    fn merge(&mut self, v: &Value, path: &str) -> Result<()> {
-        merge(self, v, path)
+    fn merge<F: Format>(&mut self, v: &F::Piece, path: &str) -> Result<()> {
+        let o: OverlaySeries<T> = F::decode(v).map_err(|e| {
+            invalid(
+                path,
+                &format!(
+                    "{e} (expected {{\"values\": [{{\"from\": \"YYYY-MM\", \"value\": ...}}]}})"
+                ),
+            )
+        })?;
+        merge(self, o, path)
     }
 }
 
@@ -537,8 +547,15 @@ impl Parameter for LocalSupport {
     fn validate(&self, prefix: &str, _id: &str, (): ()) -> Result<()> {
         validate_local(self, prefix)
     }
-    fn merge(&mut self, v: &Value, path: &str) -> Result<()> {
-        merge_local(self, v, path)
+    fn merge<F: Format>(&mut self, v: &F::Piece, path: &str) -> Result<()> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct O {
+            provinces: BTreeMap<String, Province>,
+        }
+        let o: O = F::decode(v).map_err(|e| invalid(path, &e))?;
+        self.provinces.extend(o.provinces);
+        Ok(())
     }
 }
 
@@ -620,15 +637,25 @@ parameter_table! {
     maternity_min_months: Series<u32> = MONTHS;
 }
 
-/// The parameter catalogue for UIs and the `bhxh params` command: every law file, parsed,
-/// as a JSON array (values, dates, citations and confidence grades).
-pub fn catalogue() -> Value {
-    Value::Array(
-        LAW_FILES
-            .iter()
-            .filter_map(|(_, text)| serde_json::from_str::<Value>(text).ok())
-            .collect(),
-    )
+/// The data format of the law files and of overlays. The law layer asks only for typed
+/// values; `crate::data` reads the format (JSON).
+pub trait Format {
+    /// A piece of data already parsed (an overlay, or one of its members).
+    type Piece;
+    /// Parses a whole file into `T`.
+    ///
+    /// # Errors
+    /// The format's message.
+    fn parse<T: DeserializeOwned>(text: &str) -> std::result::Result<T, String>;
+    /// Decodes a piece into `T`.
+    ///
+    /// # Errors
+    /// The format's message.
+    fn decode<T: DeserializeOwned>(piece: &Self::Piece) -> std::result::Result<T, String>;
+    /// The members of an object piece, in order; `None` when it is not an object.
+    fn members(piece: &Self::Piece) -> Option<Vec<(&str, &Self::Piece)>>;
+    /// A canonical text of the piece, for the parameter fingerprint.
+    fn canonical(piece: &Self::Piece) -> String;
 }
 
 /// FNV-1a, 64 bits: a stable, dependency-free fingerprint (not a security hash).
@@ -641,13 +668,6 @@ fn fnv1a(bytes: &[u8], mut h: u64) -> u64 {
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn parse_file<T: DeserializeOwned>(id: &str, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| Error::InvalidParameters {
-        field: format!("law/{id}.json"),
-        detail: e.to_string(),
-    })
-}
 
 static EMBEDDED: OnceLock<Result<Params>> = OnceLock::new();
 
@@ -668,7 +688,7 @@ impl Params {
         for (_, text) in LAW_FILES {
             h = fnv1a(text.as_bytes(), h);
         }
-        let p = Params::parse_embedded(format!("fnv1a64:{h:016x}"))?;
+        let p = Params::parse_embedded::<crate::data::Json>(format!("fnv1a64:{h:016x}"))?;
         p.validate("law/")?;
         Ok(p)
     }
@@ -684,19 +704,17 @@ impl Params {
     /// # Errors
     /// `unknown_field` for an unknown parameter, `invalid_parameters` for a value that does
     /// not parse or validate.
-    pub fn with_overlay(&self, overlay: &Value) -> Result<Params> {
-        let Value::Object(map) = overlay else {
-            return Err(Error::InvalidType {
-                field: "parameters".into(),
-                expected: "a JSON object",
-            });
-        };
+    pub fn overlaid<F: Format>(&self, overlay: &F::Piece) -> Result<Params> {
+        let map = F::members(overlay).ok_or_else(|| Error::InvalidType {
+            field: "parameters".into(),
+            expected: "a JSON object",
+        })?;
         let mut p = self.clone();
         for (key, v) in map {
-            p.merge_one(key, v, &format!("parameters.{key}"))?;
+            p.merge_one::<F>(key, v, &format!("parameters.{key}"))?;
         }
         p.validate("parameters.")?;
-        let canon = serde_json::to_string(overlay).unwrap_or_default();
+        let canon = F::canonical(overlay);
         let h = fnv1a(canon.as_bytes(), fnv1a(self.hash.as_bytes(), FNV_OFFSET));
         p.hash = format!("fnv1a64:{h:016x}");
         Ok(p)
@@ -810,13 +828,7 @@ struct OverlaySeries<T> {
     replace: bool,
 }
 
-fn merge<T: DeserializeOwned>(series: &mut Series<T>, v: &Value, path: &str) -> Result<()> {
-    let o: OverlaySeries<T> = serde_json::from_value(v.clone()).map_err(|e| {
-        invalid(
-            path,
-            &format!("{e} (expected {{\"values\": [{{\"from\": \"YYYY-MM\", \"value\": ...}}]}})"),
-        )
-    })?;
+fn merge<T>(series: &mut Series<T>, o: OverlaySeries<T>, path: &str) -> Result<()> {
     if o.replace {
         series.values.clear();
     }
@@ -843,108 +855,4 @@ fn merge<T: DeserializeOwned>(series: &mut Series<T>, v: &Value, path: &str) -> 
         }
     }
     Ok(())
-}
-
-fn merge_local(ls: &mut LocalSupport, v: &Value, path: &str) -> Result<()> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct O {
-        provinces: BTreeMap<String, Province>,
-    }
-    let o: O = serde_json::from_value(v.clone()).map_err(|e| invalid(path, &e.to_string()))?;
-    ls.provinces.extend(o.provinces);
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn m(s: &str) -> YearMonth {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn embedded_data_loads_and_validates() {
-        let p = Params::embedded().unwrap();
-        assert!(p.hash.starts_with("fnv1a64:"));
-        assert_eq!(
-            *p.rural_poverty_line.at(m("2026-12")).unwrap().value,
-            1_500_000
-        );
-        assert_eq!(
-            *p.rural_poverty_line.at(m("2027-01")).unwrap().value,
-            2_200_000
-        );
-        assert_eq!(
-            *p.reference_level.at(m("2026-06")).unwrap().value,
-            2_340_000
-        );
-        assert_eq!(
-            *p.reference_level.at(m("2026-07")).unwrap().value,
-            2_530_000
-        );
-        assert!(p.rural_poverty_line.at(m("2015-12")).is_none());
-    }
-
-    #[test]
-    fn overlay_replaces_and_inserts() {
-        let p = Params::embedded().unwrap();
-        let o = serde_json::json!({"rural_poverty_line": {"values": [
-            {"from": "2027-01", "value": 2500000},
-            {"from": "2029-01", "value": 3000000}
-        ]}});
-        let q = p.with_overlay(&o).unwrap();
-        assert_eq!(
-            *q.rural_poverty_line.at(m("2027-06")).unwrap().value,
-            2_500_000
-        );
-        assert_eq!(
-            *q.rural_poverty_line.at(m("2029-06")).unwrap().value,
-            3_000_000
-        );
-        assert_eq!(
-            *q.rural_poverty_line.at(m("2026-06")).unwrap().value,
-            1_500_000
-        );
-        assert_ne!(q.hash, p.hash);
-        let e = q.rural_poverty_line.at(m("2027-06")).unwrap().entry;
-        assert_eq!(e.confidence, Confidence::U);
-    }
-
-    #[test]
-    fn overlay_errors_name_the_field() {
-        let p = Params::embedded().unwrap();
-        let bad = serde_json::json!({"rural_povrty_line": {"values": []}});
-        assert_eq!(p.with_overlay(&bad).unwrap_err().code(), "unknown_field");
-        let bad = serde_json::json!({"contribution_rate": {"values": [{"from": "2026-01", "value": "1.5"}]}});
-        let e = p.with_overlay(&bad).unwrap_err();
-        assert_eq!(e.code(), "invalid_parameters");
-        assert!(e
-            .field()
-            .unwrap()
-            .starts_with("parameters.contribution_rate"));
-        let bad = serde_json::json!({"rural_poverty_line": {"values": [{"from": "2026-13", "value": 1}]}});
-        assert_eq!(
-            p.with_overlay(&bad).unwrap_err().code(),
-            "invalid_parameters"
-        );
-        // Coefficient tables: a key that is not a year, or a coefficient too large to scale,
-        // is reported by validation at the path of its value (never a panic).
-        for table in [
-            serde_json::json!({"abcd": "1.00"}),
-            serde_json::json!({"+202": "1.00"}),
-            serde_json::json!({"20200": "1.00"}),
-            serde_json::json!({"2020": "70000000000000000000000000000"}),
-        ] {
-            let bad = serde_json::json!({"income_adjustment_coefficients": {"values": [{"from": "2026-01", "value": table}]}});
-            let e = p.with_overlay(&bad).unwrap_err();
-            assert_eq!(e.code(), "invalid_parameters", "{table}");
-            let field = e.field().unwrap();
-            assert!(
-                field.starts_with("parameters.income_adjustment_coefficients.values["),
-                "{field}"
-            );
-        }
-    }
 }
