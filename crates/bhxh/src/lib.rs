@@ -44,6 +44,51 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// Declares an enum whose variants each have one contract name: `as_str`, `from_name`,
+/// `ALL` and serde (de)serialisation all come from that one list.
+macro_rules! named {
+    ($(#[$m:meta])* pub enum $E:ident { $( $(#[$vm:meta])* $V:ident = $s:literal, )* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $E {
+            $( $(#[$vm])* $V, )*
+        }
+
+        impl $E {
+            /// Every variant, in the order of the contract.
+            pub const ALL: &'static [$E] = &[$($E::$V),*];
+
+            /// The contract name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($E::$V => $s,)*
+                }
+            }
+
+            /// The variant with this contract name.
+            pub fn from_name(s: &str) -> Option<$E> {
+                match s {
+                    $($s => Some($E::$V),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl serde::Serialize for $E {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $E {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                $E::from_name(&s).ok_or_else(|| serde::de::Error::unknown_variant(&s, &[$($s),*]))
+            }
+        }
+    };
+}
+
 pub mod calc;
 mod data;
 pub mod error;

@@ -332,15 +332,19 @@ fn every_value_is_cited() {
     }
 }
 
-/// The wire names of the payment methods are the contract's (serde and `Method::name`).
+/// The wire names of the payment methods are the contract's (serde and `Method::as_str`),
+/// and the enum lists exactly those.
 #[test]
 fn method_names_match_the_contract() {
     use bhxh::calc::contribution::Method;
     for name in METHODS {
         let m = Method::parse(name).unwrap();
-        assert_eq!(m.name(), name);
+        assert_eq!(m.as_str(), name);
         assert_eq!(serde_json::to_value(m).unwrap(), json!(name));
+        assert_eq!(serde_json::from_value::<Method>(json!(name)).unwrap(), m);
     }
+    assert_eq!(Method::ALL.len(), METHODS.len());
+    assert!(serde_json::from_value::<Method>(json!("weekly")).is_err());
 }
 
 proptest! {

@@ -52,28 +52,17 @@ pub struct SocialPensionInput {
     pub pension: Money,
 }
 
-/// Why the monthly allowance is not available.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// Retirement age is not reached.
-    AgeNotReached,
-    /// A pension is payable.
-    PensionEligible,
-    /// Social-pension age is reached.
-    SocialPensionAge,
-    /// Fewer than 12 months (decision K-13).
-    FewerThan12Months,
-}
-
-impl Refusal {
-    /// The contract's reason code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Refusal::AgeNotReached => "retirement_age_not_reached",
-            Refusal::PensionEligible => "pension_eligible",
-            Refusal::SocialPensionAge => "social_pension_age_reached",
-            Refusal::FewerThan12Months => "fewer_than_12_months",
-        }
+named! {
+    /// Why the monthly allowance is not available.
+    pub enum Refusal {
+        /// Retirement age is not reached.
+        AgeNotReached = "retirement_age_not_reached",
+        /// A pension is payable.
+        PensionEligible = "pension_eligible",
+        /// Social-pension age is reached.
+        SocialPensionAge = "social_pension_age_reached",
+        /// Fewer than 12 months (decision K-13).
+        FewerThan12Months = "fewer_than_12_months",
     }
 }
 

@@ -25,51 +25,31 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// How the participant pays (Law 41/2024 art. 36.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Method {
-    /// (a) Monthly.
-    Monthly,
-    /// (b) Every 3 months.
-    #[serde(rename = "every_3_months")]
-    Every3Months,
-    /// (c) Every 6 months.
-    #[serde(rename = "every_6_months")]
-    Every6Months,
-    /// (d) Every 12 months.
-    #[serde(rename = "every_12_months")]
-    Every12Months,
-    /// (đ) Once for several future years, discounted (K-4, K-18).
-    Advance,
-    /// (e) Once for the missing period, with interest (K-5).
-    BackPayment,
+named! {
+    /// How the participant pays (Law 41/2024 art. 36.2).
+    pub enum Method {
+        /// (a) Monthly.
+        Monthly = "monthly",
+        /// (b) Every 3 months.
+        Every3Months = "every_3_months",
+        /// (c) Every 6 months.
+        Every6Months = "every_6_months",
+        /// (d) Every 12 months.
+        Every12Months = "every_12_months",
+        /// (đ) Once for several future years, discounted (K-4, K-18).
+        Advance = "advance",
+        /// (e) Once for the missing period, with interest (K-5).
+        BackPayment = "back_payment",
+    }
 }
 
 impl Method {
     /// Parses the contract name.
+    ///
+    /// # Errors
+    /// `unknown_method`.
     pub fn parse(s: &str) -> Result<Method> {
-        Ok(match s {
-            "monthly" => Method::Monthly,
-            "every_3_months" => Method::Every3Months,
-            "every_6_months" => Method::Every6Months,
-            "every_12_months" => Method::Every12Months,
-            "advance" => Method::Advance,
-            "back_payment" => Method::BackPayment,
-            _ => return Err(Error::UnknownMethod { value: s.into() }),
-        })
-    }
-
-    /// The contract name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Method::Monthly => "monthly",
-            Method::Every3Months => "every_3_months",
-            Method::Every6Months => "every_6_months",
-            Method::Every12Months => "every_12_months",
-            Method::Advance => "advance",
-            Method::BackPayment => "back_payment",
-        }
+        Method::from_name(s).ok_or_else(|| Error::UnknownMethod { value: s.into() })
     }
 
     /// Months covered by the fixed-length methods.
@@ -570,7 +550,7 @@ fn months_covered(p: &Params, input: &ContributionInput) -> Result<u32> {
         (Some(n), None) => Ok(n),
         (Some(n), Some(m)) if m == i64::from(n) => Ok(n),
         (Some(n), Some(m)) => Err(Error::MonthsNotApplicable {
-            method: input.method.name(),
+            method: input.method.as_str(),
             implied: n,
             months: m,
         }),

@@ -14,13 +14,14 @@ use crate::money::{self, Money};
 use crate::YearMonth;
 use rust_decimal::Decimal;
 
-/// Compulsory or voluntary contributions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scheme {
-    /// Voluntary social insurance (the default).
-    Voluntary,
-    /// Compulsory social insurance (salary).
-    Compulsory,
+named! {
+    /// Compulsory or voluntary contributions.
+    pub enum Scheme {
+        /// Voluntary social insurance (the default).
+        Voluntary = "voluntary",
+        /// Compulsory social insurance (salary).
+        Compulsory = "compulsory",
+    }
 }
 
 /// One period of a history, months inclusive.

@@ -79,19 +79,20 @@ pub fn per_year_value(h: &History, mbq: Money) -> Result<(Decimal, Decimal, Mone
     Ok((years(hp), years(hq), amount))
 }
 
-/// The withdrawal reasons of art. 102.1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reason {
-    /// (a) retirement age with fewer than 15 years.
-    RetirementAge,
-    /// (b) emigration.
-    Emigration,
-    /// (c) serious illness.
-    SeriousIllness,
-    /// (d) ≥ 81 % incapacity or very severe disability.
-    SevereDisability,
-    /// (đ) 12 months without contributions (contributions before 2025-07).
-    Stopped12Months,
+named! {
+    /// The withdrawal reasons of art. 102.1.
+    pub enum Reason {
+        /// (a) retirement age with fewer than 15 years.
+        RetirementAge = "retirement_age_without_pension",
+        /// (b) emigration.
+        Emigration = "emigration",
+        /// (c) serious illness.
+        SeriousIllness = "serious_illness",
+        /// (d) ≥ 81 % incapacity or very severe disability.
+        SevereDisability = "severe_disability",
+        /// (đ) 12 months without contributions (contributions before 2025-07).
+        Stopped12Months = "stopped_12_months",
+    }
 }
 
 impl Reason {
@@ -100,19 +101,10 @@ impl Reason {
     /// # Errors
     /// `value_out_of_range` naming `field`.
     pub fn parse(s: &str, field: &str) -> Result<Reason> {
-        Ok(match s {
-            "retirement_age_without_pension" => Reason::RetirementAge,
-            "emigration" => Reason::Emigration,
-            "serious_illness" => Reason::SeriousIllness,
-            "severe_disability" => Reason::SevereDisability,
-            "stopped_12_months" => Reason::Stopped12Months,
-            other => {
-                return Err(Error::ValueOutOfRange {
-                    field: field.into(),
-                    value: format!("{other:?}"),
-                    expected: "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months".into(),
-                })
-            }
+        Reason::from_name(s).ok_or_else(|| Error::ValueOutOfRange {
+            field: field.into(),
+            value: format!("{s:?}"),
+            expected: "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months".into(),
         })
     }
 }

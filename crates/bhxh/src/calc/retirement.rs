@@ -21,27 +21,26 @@ use crate::YearMonth;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Sex, as the law distinguishes it for retirement age and pension rate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    /// Men.
-    Male,
-    /// Women.
-    Female,
+named! {
+    /// Sex, as the law distinguishes it for retirement age and pension rate.
+    pub enum Sex {
+        /// Men.
+        Male = "male",
+        /// Women.
+        Female = "female",
+    }
 }
 
 impl Sex {
     /// Parses `"male"` / `"female"`.
+    ///
+    /// # Errors
+    /// `invalid_sex` naming `field`.
     pub fn parse(s: &str, field: &str) -> Result<Sex> {
-        match s {
-            "male" => Ok(Sex::Male),
-            "female" => Ok(Sex::Female),
-            _ => Err(Error::InvalidSex {
-                field: field.into(),
-                value: s.into(),
-            }),
-        }
+        Sex::from_name(s).ok_or_else(|| Error::InvalidSex {
+            field: field.into(),
+            value: s.into(),
+        })
     }
 }
 

@@ -134,10 +134,10 @@ pub(crate) fn from_raw(
                 value: r.income.to_string(),
             });
         }
-        let scheme = match r.scheme {
-            None | Some("voluntary") => Scheme::Voluntary,
-            Some("compulsory") => Scheme::Compulsory,
-            Some(s) => {
+        let scheme = match r.scheme.map(|s| (s, Scheme::from_name(s))) {
+            None => Scheme::Voluntary,
+            Some((_, Some(scheme))) => scheme,
+            Some((s, None)) => {
                 return Err(Error::ValueOutOfRange {
                     field: path("scheme"),
                     value: format!("{s:?}"),

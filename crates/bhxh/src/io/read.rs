@@ -330,7 +330,7 @@ pub(crate) fn estimate(
         }
         (m, Some(x)) if m.fixed_months() != Some(x as u32) || x < 0 => {
             return Err(Error::MonthsNotApplicable {
-                method: m.name(),
+                method: m.as_str(),
                 implied: m.fixed_months().unwrap_or(1),
                 months: x,
             })
@@ -346,15 +346,12 @@ pub(crate) fn estimate(
         None
     };
     let shortfall = match f.opt_str("shortfall")? {
-        None | Some("continue") => Shortfall::Continue,
-        Some("back_payment") => Shortfall::BackPayment,
-        Some(s) => {
-            return Err(Error::ValueOutOfRange {
-                field: "shortfall".into(),
-                value: format!("{s:?}"),
-                expected: "\"continue\" or \"back_payment\"".into(),
-            })
-        }
+        None => Shortfall::Continue,
+        Some(s) => Shortfall::from_name(s).ok_or_else(|| Error::ValueOutOfRange {
+            field: "shortfall".into(),
+            value: format!("{s:?}"),
+            expected: "\"continue\" or \"back_payment\"".into(),
+        })?,
     };
     let inflation = match f.get("assumptions") {
         None => None,

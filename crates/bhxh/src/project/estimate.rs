@@ -32,14 +32,14 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// What to do when 15 years are not reached at retirement age.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Shortfall {
-    /// Keep contributing after retirement age until 180 months.
-    Continue,
-    /// Pay the last missing months (≤ 60) in one go after retirement age.
-    BackPayment,
+named! {
+    /// What to do when 15 years are not reached at retirement age.
+    pub enum Shortfall {
+        /// Keep contributing after retirement age until 180 months.
+        Continue = "continue",
+        /// Pay the last missing months (≤ 60) in one go after retirement age.
+        BackPayment = "back_payment",
+    }
 }
 
 /// Inputs of a projection.
@@ -599,7 +599,7 @@ fn assumptions(p: &Params, i: &EstimateInput) -> Value {
         "future_coefficients": "1.00",
         "parameters": parameters_assumption(p, i.start),
         "income": "constant, raised to the rural poverty line when an enacted line overtakes it",
-        "shortfall": match i.shortfall { Shortfall::Continue => "continue", Shortfall::BackPayment => "back_payment" },
+        "shortfall": i.shortfall.as_str(),
         "decision": "K-17",
     });
     if let Some(inf) = i.inflation {
@@ -658,11 +658,7 @@ fn period_out(x: &Period) -> PeriodOut {
         from: x.from,
         to: x.to,
         income: x.income,
-        scheme: if x.scheme == Scheme::Voluntary {
-            "voluntary".into()
-        } else {
-            "compulsory".into()
-        },
+        scheme: x.scheme.as_str().into(),
         back_paid: x.back_paid,
     }
 }
