@@ -1,11 +1,17 @@
 //! The explanation of `contribution`.
 
 use super::trace::{Cite, Trace};
+use crate::calc::contribution::IncomeLimits;
 use crate::calc::contribution::{Method, Step, Totals};
 use crate::calc::support::SupportChoice;
+use crate::law::parameters::Entry;
 use crate::law::parameters::LocalCategory;
 use crate::law::regime::Regime;
 use crate::money;
+use crate::Money;
+use crate::YearMonth;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 /// A payment method in the glossary's words.
 pub(crate) fn method_vi(m: Method) -> &'static str {
@@ -71,103 +77,24 @@ fn floor_law(regime: Regime) -> &'static str {
 pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
     match s {
         Step::Regime { month, regime } => regime_step(t, month, regime),
-        Step::Floor { month, entry } => {
-            let fl = entry.value.unwrap_or_default();
-            t.step("income_floor", fl, Cite::Both(entry, floor_law(Regime::at(month))), |w| {
-                w.formula(format_args!("rural poverty line({month}) = {fl}"));
-                w.vi(format_args!(
-                    "Thu nhập thấp nhất làm căn cứ đóng bằng chuẩn hộ nghèo khu vực nông thôn tại thời điểm đóng ({}): {}.",
-                    month.to_vi(),
-                    money::vi(fl)
-                ));
-                w.en(format_args!(
-                    "The lowest income you may choose is the rural poverty line in force at the time of payment ({month}): {}.",
-                    money::en(fl)
-                ));
-            });
-        }
+        Step::Floor { month, entry } => floor_step(t, month, entry),
         Step::Ceiling {
             month,
             multiple,
             reference,
             ceiling,
-        } => {
-            let (mu, rf) = (
-                multiple.value.unwrap_or_default(),
-                reference.value.unwrap_or_default(),
-            );
-            t.step(
-                "income_ceiling",
-                ceiling,
-                Cite::Both(reference, &multiple.citation.text()),
-                |w| {
-                    w.formula(format_args!(
-                        "{mu} × reference level({month}) = {mu} × {rf} = {ceiling}"
-                    ));
-                    w.vi(format_args!(
-                        "Thu nhập cao nhất bằng {mu} lần mức tham chiếu ({}): {mu} × {} = {}.",
-                        money::vi(rf),
-                        money::vi(rf),
-                        money::vi(ceiling)
-                    ));
-                    w.en(format_args!(
-                        "The highest income is {mu} times the reference level ({}): {}.",
-                        money::en(rf),
-                        money::en(ceiling)
-                    ));
-                },
-            );
-        }
+        } => ceiling_step(t, month, multiple, reference, ceiling),
         Step::Income {
             income,
             limits: lim,
             regime,
-        } => {
-            let step = lim.step;
-            t.step("income", income, Cite::Law(&format!("{}; decision K-3", floor_law(regime))), |w| {
-                w.formula(format_args!("{} ≤ {income} ≤ {}, multiple of {step}", lim.floor, lim.ceiling));
-                w.vi(format_args!(
-                    "Thu nhập chọn đóng {} nằm trong khung từ {} đến {} và là bội số của {} (quyết định K-3).",
-                    money::vi(income), money::vi(lim.floor), money::vi(lim.ceiling), money::vi(step)
-                ));
-                w.en(format_args!(
-                    "The chosen income of {} lies between {} and {} and is a multiple of {} (decision K-3).",
-                    money::en(income), money::en(lim.floor), money::en(lim.ceiling), money::en(step)
-                ));
-            });
-        }
+        } => income_step(t, income, lim, regime),
         Step::MonthlyGross {
             income,
             rate,
             gross: g,
-        } => {
-            let r = rate.value.unwrap_or_default();
-            t.step("monthly_gross", g, Cite::Param(rate), |w| {
-                let (pv, pe) = (money::percent_vi(r), money::percent(r));
-                w.formula(format_args!("{r} × {income} = {g}"));
-                w.vi(format_args!(
-                    "Mức đóng mỗi tháng bằng {pv} thu nhập: {pv} × {} = {}.",
-                    money::vi(income),
-                    money::vi(g)
-                ));
-                w.en(format_args!(
-                    "Each month's contribution is {pe} of the income: {pe} × {} = {}.",
-                    money::en(income),
-                    money::en(g)
-                ));
-            });
-        }
-        Step::BackPaymentNoSupport { regime } => {
-            let cite = match regime {
-                Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 10.4; decision K-5",
-                Regime::Law2024 => "Decree 159/2025/NĐ-CP art. 7; decision K-5",
-            };
-            t.step("state_support_per_month", 0, Cite::Law(cite), |w| {
-                w.formula("0 (back payment)");
-                w.vi("Đóng một lần cho thời gian còn thiếu không được Nhà nước hỗ trợ (quyết định K-5).");
-                w.en("A back payment for the missing period receives no State support (decision K-5).");
-            });
-        }
+        } => monthly_gross_step(t, income, rate, g),
+        Step::BackPaymentNoSupport { regime } => back_payment_no_support_step(t, regime),
         Step::StateSupport {
             choice,
             rates,
@@ -184,87 +111,23 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             local_category,
             regime,
         ),
-        Step::LocalSupport { choice: c, entry } => {
-            let (l, base) = (c.local_rate, c.base);
-            t.step("local_support_per_month", c.local, Cite::Both(entry, "Law 41/2024/QH15 art. 6.6; decision K-9"), |w| {
-                w.formula(format_args!("min({l} × {base}, {base} − {}) = {}", c.national, c.local));
-                w.vi(format_args!(
-                    "Ngân sách địa phương hỗ trợ thêm {} mức đóng tính trên chuẩn hộ nghèo: {} mỗi tháng (tổng hỗ trợ không vượt quá 100%, quyết định K-9).",
-                    money::percent_vi(l), money::vi(c.local)
-                ));
-                w.en(format_args!(
-                    "The province adds {} of the contribution at the poverty line: {} a month (total support never above 100 %, decision K-9).",
-                    money::percent(l), money::en(c.local)
-                ));
-            });
-        }
+        Step::LocalSupport { choice: c, entry } => local_support_step(t, c, entry),
         Step::SubsidisedMonths {
             cap,
             before,
             subsidised,
             covered,
             regime,
-        } => {
-            let cite = match regime {
-                Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 14; decision K-8",
-                Regime::Law2024 => "Decree 159/2025/NĐ-CP art. 5.2; decision K-8",
-            };
-            t.step("subsidised_months", subsidised, Cite::Law(cite), |w| {
-                w.formula(format_args!("min({covered}, {cap} − {before}) = {subsidised}"));
-                w.vi(format_args!(
-                    "Nhà nước hỗ trợ tối đa {cap} tháng trong đời; đã được hỗ trợ {before} tháng nên lần đóng này được hỗ trợ {subsidised}/{covered} tháng (quyết định K-8)."
-                ));
-                w.en(format_args!(
-                    "The State supports at most {cap} months in a lifetime; {before} months were already supported, so {subsidised} of the {covered} months are supported (decision K-8)."
-                ));
-            });
-        }
+        } => subsidised_months_step(t, cap, before, subsidised, covered, regime),
         Step::Gross {
             n,
             monthly: g,
             gross,
             method,
             regime,
-        } => t.step(
-            "gross",
-            gross,
-            Cite::Law(&format!("{}; rules A-5", regime.article("36.2", "87.2"))),
-            |w| {
-                w.formula(format_args!("{n} × {g} = {gross}"));
-                w.vi(format_args!(
-                    "Tổng mức đóng {n} tháng ({}): {n} × {} = {}.",
-                    method_vi(method),
-                    money::vi(g),
-                    money::vi(gross)
-                ));
-                w.en(format_args!(
-                    "The {} covers {n} months: {n} × {} = {}.",
-                    method_en(method),
-                    money::en(g),
-                    money::en(gross)
-                ));
-            },
-        ),
-        Step::FundRateGiven { rate: r } => {
-            t.step("fund_rate_monthly", r.to_string(), Cite::Law("request field fund_rate_monthly; decision K-6"), |w| {
-                w.formula(format_args!("r = {r} (given)"));
-                w.vi(format_args!("Lãi suất đầu tư quỹ BHXH bình quân tháng do người dùng nhập: {r} (quyết định K-6)."));
-                w.en(format_args!("The SI fund's average monthly investment rate given in the request: {r} (decision K-6)."));
-            });
-        }
-        Step::FundRate { year, entry } => {
-            let r = entry.value.unwrap_or_default();
-            let used = entry.from.year();
-            t.step("fund_rate_monthly", r.to_string(), Cite::Both(entry, "decision K-6"), |w| {
-                w.formula(format_args!("r(payment year {year}) = {r}"));
-                w.vi(format_args!(
-                    "Lãi suất đầu tư quỹ BHXH bình quân tháng của năm trước năm đóng (áp dụng năm {used}): {r}."
-                ));
-                w.en(format_args!(
-                    "The SI fund's average monthly investment rate announced for the year before the payment year (used in {used}): {r}."
-                ));
-            });
-        }
+        } => gross_step(t, n, g, gross, method, regime),
+        Step::FundRateGiven { rate: r } => fund_rate_given_step(t, r),
+        Step::FundRate { year, entry } => fund_rate_step(t, year, entry),
         Step::Interest {
             n,
             monthly: g,
@@ -272,25 +135,7 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             gross,
             interest,
             regime,
-        } => {
-            let cite = match regime {
-                Regime::Law2024 => {
-                    "Decree 159/2025/NĐ-CP art. 7; Law 41/2024/QH15 art. 36.2.e; decision K-5"
-                }
-                Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 9.1.e, art. 10.4; decision K-5",
-            };
-            t.step("interest", interest, Cite::Law(cite), |w| {
-                w.formula(format_args!("Σ_{{i=1..{n}}} {g} × (1 + {r})^i − {gross} = {interest}"));
-                w.vi(format_args!(
-                    "Đóng một lần cho {n} tháng còn thiếu phải cộng lãi gộp theo lãi suất đầu tư quỹ bình quân tháng {r}: tiền lãi {}; không có hỗ trợ của Nhà nước (quyết định K-5).",
-                    money::vi(interest)
-                ));
-                w.en(format_args!(
-                    "A one-time payment for {n} missing months carries compound interest at the fund's average monthly investment rate {r}: {} of interest; no State support applies (decision K-5).",
-                    money::en(interest)
-                ));
-            });
-        }
+        } => interest_step(t, n, g, r, gross, interest, regime),
         Step::Discount {
             n,
             rate: r,
@@ -298,27 +143,243 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             payable,
             discount,
             regime,
-        } => {
-            let cite = match regime {
-                Regime::Law2024 => {
-                    "Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4"
-                }
-                Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 9.1.đ, art. 10.3; decision K-4",
-            };
-            t.step("discount", discount, Cite::Law(cite), |w| {
-                w.formula(format_args!("Σ_{{i=1..{n}}} (gross_i − support_i) / (1 + {r})^(i−1) = {payable}; discount = {net} − {payable} = {discount}"));
-                w.vi(format_args!(
-                    "Đóng trước {n} tháng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu): giảm {} (quyết định K-4).",
-                    money::vi(discount)
-                ));
-                w.en(format_args!(
-                    "Paying {n} months in advance is discounted at the fund's average monthly investment rate {r} (the first month undiscounted): {} less (decision K-4).",
-                    money::en(discount)
-                ));
-            });
-        }
+        } => discount_step(t, n, r, net, payable, discount, regime),
         Step::Payable { totals } => payable(t, totals),
     }
+}
+
+fn floor_step(t: &mut Trace, month: YearMonth, entry: &Entry<Money>) {
+    let fl = entry.value.unwrap_or_default();
+    t.step("income_floor", fl, Cite::Both(entry, floor_law(Regime::at(month))), |w| {
+        w.formula(format_args!("rural poverty line({month}) = {fl}"));
+        w.vi(format_args!(
+            "Thu nhập thấp nhất làm căn cứ đóng bằng chuẩn hộ nghèo khu vực nông thôn tại thời điểm đóng ({}): {}.",
+            month.to_vi(),
+            money::vi(fl)
+        ));
+        w.en(format_args!(
+            "The lowest income you may choose is the rural poverty line in force at the time of payment ({month}): {}.",
+            money::en(fl)
+        ));
+    });
+}
+
+fn ceiling_step(
+    t: &mut Trace,
+    month: YearMonth,
+    multiple: &Entry<i64>,
+    reference: &Entry<Money>,
+    ceiling: Money,
+) {
+    let (mu, rf) = (
+        multiple.value.unwrap_or_default(),
+        reference.value.unwrap_or_default(),
+    );
+    t.step(
+        "income_ceiling",
+        ceiling,
+        Cite::Both(reference, &multiple.citation.text()),
+        |w| {
+            w.formula(format_args!(
+                "{mu} × reference level({month}) = {mu} × {rf} = {ceiling}"
+            ));
+            w.vi(format_args!(
+                "Thu nhập cao nhất bằng {mu} lần mức tham chiếu ({}): {mu} × {} = {}.",
+                money::vi(rf),
+                money::vi(rf),
+                money::vi(ceiling)
+            ));
+            w.en(format_args!(
+                "The highest income is {mu} times the reference level ({}): {}.",
+                money::en(rf),
+                money::en(ceiling)
+            ));
+        },
+    );
+}
+
+fn income_step(t: &mut Trace, income: Money, lim: IncomeLimits, regime: Regime) {
+    let step = lim.step;
+    t.step("income", income, Cite::Law(&format!("{}; decision K-3", floor_law(regime))), |w| {
+        w.formula(format_args!("{} ≤ {income} ≤ {}, multiple of {step}", lim.floor, lim.ceiling));
+        w.vi(format_args!(
+            "Thu nhập chọn đóng {} nằm trong khung từ {} đến {} và là bội số của {} (quyết định K-3).",
+            money::vi(income), money::vi(lim.floor), money::vi(lim.ceiling), money::vi(step)
+        ));
+        w.en(format_args!(
+            "The chosen income of {} lies between {} and {} and is a multiple of {} (decision K-3).",
+            money::en(income), money::en(lim.floor), money::en(lim.ceiling), money::en(step)
+        ));
+    });
+}
+
+fn monthly_gross_step(t: &mut Trace, income: Money, rate: &Entry<Decimal>, g: Money) {
+    let r = rate.value.unwrap_or_default();
+    t.step("monthly_gross", g, Cite::Param(rate), |w| {
+        let (pv, pe) = (money::percent_vi(r), money::percent(r));
+        w.formula(format_args!("{r} × {income} = {g}"));
+        w.vi(format_args!(
+            "Mức đóng mỗi tháng bằng {pv} thu nhập: {pv} × {} = {}.",
+            money::vi(income),
+            money::vi(g)
+        ));
+        w.en(format_args!(
+            "Each month's contribution is {pe} of the income: {pe} × {} = {}.",
+            money::en(income),
+            money::en(g)
+        ));
+    });
+}
+
+fn back_payment_no_support_step(t: &mut Trace, regime: Regime) {
+    let cite = match regime {
+        Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 10.4; decision K-5",
+        Regime::Law2024 => "Decree 159/2025/NĐ-CP art. 7; decision K-5",
+    };
+    t.step("state_support_per_month", 0, Cite::Law(cite), |w| {
+        w.formula("0 (back payment)");
+        w.vi("Đóng một lần cho thời gian còn thiếu không được Nhà nước hỗ trợ (quyết định K-5).");
+        w.en("A back payment for the missing period receives no State support (decision K-5).");
+    });
+}
+
+fn local_support_step(t: &mut Trace, c: SupportChoice, entry: &Entry<BTreeMap<String, Decimal>>) {
+    let (l, base) = (c.local_rate, c.base);
+    t.step("local_support_per_month", c.local, Cite::Both(entry, "Law 41/2024/QH15 art. 6.6; decision K-9"), |w| {
+        w.formula(format_args!("min({l} × {base}, {base} − {}) = {}", c.national, c.local));
+        w.vi(format_args!(
+            "Ngân sách địa phương hỗ trợ thêm {} mức đóng tính trên chuẩn hộ nghèo: {} mỗi tháng (tổng hỗ trợ không vượt quá 100%, quyết định K-9).",
+            money::percent_vi(l), money::vi(c.local)
+        ));
+        w.en(format_args!(
+            "The province adds {} of the contribution at the poverty line: {} a month (total support never above 100 %, decision K-9).",
+            money::percent(l), money::en(c.local)
+        ));
+    });
+}
+
+fn subsidised_months_step(
+    t: &mut Trace,
+    cap: u32,
+    before: u32,
+    subsidised: u32,
+    covered: u32,
+    regime: Regime,
+) {
+    let cite = match regime {
+        Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 14; decision K-8",
+        Regime::Law2024 => "Decree 159/2025/NĐ-CP art. 5.2; decision K-8",
+    };
+    t.step("subsidised_months", subsidised, Cite::Law(cite), |w| {
+        w.formula(format_args!("min({covered}, {cap} − {before}) = {subsidised}"));
+        w.vi(format_args!(
+            "Nhà nước hỗ trợ tối đa {cap} tháng trong đời; đã được hỗ trợ {before} tháng nên lần đóng này được hỗ trợ {subsidised}/{covered} tháng (quyết định K-8)."
+        ));
+        w.en(format_args!(
+            "The State supports at most {cap} months in a lifetime; {before} months were already supported, so {subsidised} of the {covered} months are supported (decision K-8)."
+        ));
+    });
+}
+
+fn gross_step(t: &mut Trace, n: i64, g: Money, gross: Money, method: Method, regime: Regime) {
+    t.step(
+        "gross",
+        gross,
+        Cite::Law(&format!("{}; rules A-5", regime.article("36.2", "87.2"))),
+        |w| {
+            w.formula(format_args!("{n} × {g} = {gross}"));
+            w.vi(format_args!(
+                "Tổng mức đóng {n} tháng ({}): {n} × {} = {}.",
+                method_vi(method),
+                money::vi(g),
+                money::vi(gross)
+            ));
+            w.en(format_args!(
+                "The {} covers {n} months: {n} × {} = {}.",
+                method_en(method),
+                money::en(g),
+                money::en(gross)
+            ));
+        },
+    );
+}
+
+fn fund_rate_given_step(t: &mut Trace, r: Decimal) {
+    t.step("fund_rate_monthly", r.to_string(), Cite::Law("request field fund_rate_monthly; decision K-6"), |w| {
+        w.formula(format_args!("r = {r} (given)"));
+        w.vi(format_args!("Lãi suất đầu tư quỹ BHXH bình quân tháng do người dùng nhập: {r} (quyết định K-6)."));
+        w.en(format_args!("The SI fund's average monthly investment rate given in the request: {r} (decision K-6)."));
+    });
+}
+
+fn fund_rate_step(t: &mut Trace, year: i32, entry: &Entry<Decimal>) {
+    let r = entry.value.unwrap_or_default();
+    let used = entry.from.year();
+    t.step("fund_rate_monthly", r.to_string(), Cite::Both(entry, "decision K-6"), |w| {
+        w.formula(format_args!("r(payment year {year}) = {r}"));
+        w.vi(format_args!(
+            "Lãi suất đầu tư quỹ BHXH bình quân tháng của năm trước năm đóng (áp dụng năm {used}): {r}."
+        ));
+        w.en(format_args!(
+            "The SI fund's average monthly investment rate announced for the year before the payment year (used in {used}): {r}."
+        ));
+    });
+}
+
+fn interest_step(
+    t: &mut Trace,
+    n: i64,
+    g: Money,
+    r: Decimal,
+    gross: Money,
+    interest: Money,
+    regime: Regime,
+) {
+    let cite = match regime {
+        Regime::Law2024 => {
+            "Decree 159/2025/NĐ-CP art. 7; Law 41/2024/QH15 art. 36.2.e; decision K-5"
+        }
+        Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 9.1.e, art. 10.4; decision K-5",
+    };
+    t.step("interest", interest, Cite::Law(cite), |w| {
+        w.formula(format_args!("Σ_{{i=1..{n}}} {g} × (1 + {r})^i − {gross} = {interest}"));
+        w.vi(format_args!(
+            "Đóng một lần cho {n} tháng còn thiếu phải cộng lãi gộp theo lãi suất đầu tư quỹ bình quân tháng {r}: tiền lãi {}; không có hỗ trợ của Nhà nước (quyết định K-5).",
+            money::vi(interest)
+        ));
+        w.en(format_args!(
+            "A one-time payment for {n} missing months carries compound interest at the fund's average monthly investment rate {r}: {} of interest; no State support applies (decision K-5).",
+            money::en(interest)
+        ));
+    });
+}
+
+fn discount_step(
+    t: &mut Trace,
+    n: i64,
+    r: Decimal,
+    net: Money,
+    payable: Money,
+    discount: Money,
+    regime: Regime,
+) {
+    let cite = match regime {
+        Regime::Law2024 => {
+            "Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4"
+        }
+        Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 9.1.đ, art. 10.3; decision K-4",
+    };
+    t.step("discount", discount, Cite::Law(cite), |w| {
+        w.formula(format_args!("Σ_{{i=1..{n}}} (gross_i − support_i) / (1 + {r})^(i−1) = {payable}; discount = {net} − {payable} = {discount}"));
+        w.vi(format_args!(
+            "Đóng trước {n} tháng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu): giảm {} (quyết định K-4).",
+            money::vi(discount)
+        ));
+        w.en(format_args!(
+            "Paying {n} months in advance is discounted at the fund's average monthly investment rate {r} (the first month undiscounted): {} less (decision K-4).",
+            money::en(discount)
+        ));
+    });
 }
 
 fn regime_step(t: &mut Trace, pm: crate::YearMonth, regime: Regime) {

@@ -4,8 +4,15 @@ use super::trace::{Cite, Trace};
 use crate::calc::history::years;
 use crate::calc::pension::Step;
 use crate::calc::retirement::Sex;
+use crate::law::parameters::Age;
+use crate::law::parameters::Entry;
+use crate::law::parameters::PensionRates;
+use crate::law::parameters::TransitionalRetirement;
 use crate::law::regime::Regime;
 use crate::money;
+use crate::Money;
+use crate::YearMonth;
+use rust_decimal::Decimal;
 
 pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
     match s {
@@ -13,65 +20,17 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             voluntary_months,
             age,
             entry,
-        } => {
-            let Some(rule) = entry.value else {
-                return;
-            };
-            let (joined, needed) = (rule.joined_before, rule.voluntary_months);
-            t.step("transitional_age", format!("{}y", age.years), Cite::Both(entry, "Decree 159/2025/NĐ-CP art. 13"), |w| {
-                w.formula(format_args!("first voluntary month < {joined} and {voluntary_months} voluntary months ≥ {needed} → {} years", age.years));
-                w.vi(format_args!("Tham gia BHXH tự nguyện trước năm {} và có đủ {} năm đóng tự nguyện nên được hưởng lương hưu khi đủ {} tuổi.", joined.year(), needed / 12, age.years));
-                w.en(format_args!("Joined before {} with at least {} years of voluntary contributions, so the pension may start at {}.", joined.year(), needed / 12, age.years));
-            });
-        }
+        } => transitional_age_step(t, voluntary_months, age, entry),
         Step::AgeReached {
             birth,
             age,
             reached,
-        } => t.step(
-            "age_reached_month",
-            reached.to_string(),
-            Cite::Law("Labour Code 45/2019/QH14 art. 169.2; Decree 135/2020/NĐ-CP art. 4.1"),
-            |w| {
-                w.formula(format_args!(
-                    "{birth} + {}y{}m = {reached}",
-                    age.years, age.months
-                ));
-                w.vi(format_args!(
-                    "Đủ tuổi nghỉ hưu ({} tuổi {} tháng) vào {}.",
-                    age.years,
-                    age.months,
-                    reached.to_vi()
-                ));
-                w.en(format_args!(
-                    "Retirement age ({} years {} months) is reached in {reached}.",
-                    age.years, age.months
-                ));
-            },
-        ),
+        } => age_reached_step(t, birth, age, reached),
         Step::ContributionMonths {
             months,
             min_months,
             regime,
-        } => t.step(
-            "contribution_months",
-            months,
-            Cite::Law(&format!(
-                "{}; decision K-11",
-                regime.article("5", "3.7")
-            )),
-            |w| {
-                w.formula(format_args!(
-                    "Σ (to − from + 1) = {months}; required ≥ {min_months}"
-                ));
-                w.vi(format_args!(
-                    "Tổng thời gian đóng BHXH: {months} tháng (cần từ đủ {min_months} tháng)."
-                ));
-                w.en(format_args!(
-                    "Total contribution period: {months} months ({min_months} needed)."
-                ));
-            },
-        ),
+        } => contribution_months_step(t, months, min_months, regime),
         Step::StartsJuly2025 => {
             t.step("pension_start_rule", "2025-07", Cite::Law("Law 41/2024/QH15 art. 101; Circular 11/2025/TT-BNV art. 5; rules 3.7"), |w| {
                 w.formula("conditions met before 2025-07 under the 2024 law only → 2025-07-01");
@@ -93,51 +52,13 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             sex,
             entry,
             regime: _,
-        } => {
-            let sex_vi = if sex == Sex::Male { "nam" } else { "nữ" };
-            t.step("rate", rate.to_string(), Cite::Both(entry, "decision K-11"), |w| {
-                w.formula(format_args!("years {years} (half years, art. 5.6) → rate {rate}"));
-                w.vi(format_args!(
-                    "Với {years} năm đóng (lao động {sex_vi}), tỷ lệ hưởng lương hưu là {} (tối đa {}).",
-                    money::percent_vi(rate),
-                    money::percent_vi(entry.value.as_ref().map(|r| r.max_rate).unwrap_or_default())
-                ));
-                w.en(format_args!(
-                    "With {years} years of contributions ({}), the pension rate is {} (at most {}).",
-                    if sex == Sex::Male { "a man" } else { "a woman" },
-                    money::percent(rate),
-                    money::percent(entry.value.as_ref().map(|r| r.max_rate).unwrap_or_default())
-                ));
-            });
-        }
+        } => rate_step(t, years, rate, sex, entry),
         Step::Monthly {
             rate,
             mbq,
             monthly,
             regime,
-        } => t.step(
-            "monthly_pension",
-            monthly,
-            Cite::Law(&format!(
-                "{}; rules 3.4; decision K-1",
-                regime.article("99.1", "74")
-            )),
-            |w| {
-                w.formula(format_args!("{rate} × {mbq} = {monthly}"));
-                w.vi(format_args!(
-                    "Lương hưu hằng tháng: {} × {} = {} (BHXH tự nguyện không có mức sàn lương hưu).",
-                    money::percent_vi(rate),
-                    money::vi(mbq),
-                    money::vi(monthly)
-                ));
-                w.en(format_args!(
-                    "Monthly pension: {} × {} = {} (a purely voluntary pension has no floor).",
-                    money::percent(rate),
-                    money::en(mbq),
-                    money::en(monthly)
-                ));
-            },
-        ),
+        } => monthly_step(t, rate, mbq, monthly, regime),
         Step::Allowance {
             half_before,
             half_after,
@@ -146,24 +67,147 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             above_years,
             entry,
             regime,
-        } => allowance(t, (half_before, half_after), mbq, amount, above_years, entry, regime),
-        Step::Start { start, regime } => t.step(
-            "pension_start",
-            start.first_day_text(),
-            Cite::Law(&regime.article("101", "76")),
-            |w| {
-                w.formula(format_args!("first day of {start}"));
-                w.vi(format_args!(
-                    "Thời điểm hưởng lương hưu: ngày {}.",
-                    start.first_day_vi()
-                ));
-                w.en(format_args!(
-                    "The pension starts on {}.",
-                    start.first_day_text()
-                ));
-            },
+        } => allowance(
+            t,
+            (half_before, half_after),
+            mbq,
+            amount,
+            above_years,
+            entry,
+            regime,
         ),
+        Step::Start { start, regime } => start_step(t, start, regime),
     }
+}
+
+fn transitional_age_step(
+    t: &mut Trace,
+    voluntary_months: u32,
+    age: Age,
+    entry: &Entry<TransitionalRetirement>,
+) {
+    let Some(rule) = entry.value else {
+        return;
+    };
+    let (joined, needed) = (rule.joined_before, rule.voluntary_months);
+    t.step("transitional_age", format!("{}y", age.years), Cite::Both(entry, "Decree 159/2025/NĐ-CP art. 13"), |w| {
+        w.formula(format_args!("first voluntary month < {joined} and {voluntary_months} voluntary months ≥ {needed} → {} years", age.years));
+        w.vi(format_args!("Tham gia BHXH tự nguyện trước năm {} và có đủ {} năm đóng tự nguyện nên được hưởng lương hưu khi đủ {} tuổi.", joined.year(), needed / 12, age.years));
+        w.en(format_args!("Joined before {} with at least {} years of voluntary contributions, so the pension may start at {}.", joined.year(), needed / 12, age.years));
+    });
+}
+
+fn age_reached_step(t: &mut Trace, birth: YearMonth, age: Age, reached: YearMonth) {
+    t.step(
+        "age_reached_month",
+        reached.to_string(),
+        Cite::Law("Labour Code 45/2019/QH14 art. 169.2; Decree 135/2020/NĐ-CP art. 4.1"),
+        |w| {
+            w.formula(format_args!(
+                "{birth} + {}y{}m = {reached}",
+                age.years, age.months
+            ));
+            w.vi(format_args!(
+                "Đủ tuổi nghỉ hưu ({} tuổi {} tháng) vào {}.",
+                age.years,
+                age.months,
+                reached.to_vi()
+            ));
+            w.en(format_args!(
+                "Retirement age ({} years {} months) is reached in {reached}.",
+                age.years, age.months
+            ));
+        },
+    );
+}
+
+fn contribution_months_step(t: &mut Trace, months: u32, min_months: u32, regime: Regime) {
+    t.step(
+        "contribution_months",
+        months,
+        Cite::Law(&format!("{}; decision K-11", regime.article("5", "3.7"))),
+        |w| {
+            w.formula(format_args!(
+                "Σ (to − from + 1) = {months}; required ≥ {min_months}"
+            ));
+            w.vi(format_args!(
+                "Tổng thời gian đóng BHXH: {months} tháng (cần từ đủ {min_months} tháng)."
+            ));
+            w.en(format_args!(
+                "Total contribution period: {months} months ({min_months} needed)."
+            ));
+        },
+    );
+}
+
+fn rate_step(t: &mut Trace, years: Decimal, rate: Decimal, sex: Sex, entry: &Entry<PensionRates>) {
+    let sex_vi = if sex == Sex::Male { "nam" } else { "nữ" };
+    t.step(
+        "rate",
+        rate.to_string(),
+        Cite::Both(entry, "decision K-11"),
+        |w| {
+            w.formula(format_args!(
+                "years {years} (half years, art. 5.6) → rate {rate}"
+            ));
+            w.vi(format_args!(
+            "Với {years} năm đóng (lao động {sex_vi}), tỷ lệ hưởng lương hưu là {} (tối đa {}).",
+            money::percent_vi(rate),
+            money::percent_vi(entry.value.as_ref().map(|r| r.max_rate).unwrap_or_default())
+        ));
+            w.en(format_args!(
+                "With {years} years of contributions ({}), the pension rate is {} (at most {}).",
+                if sex == Sex::Male { "a man" } else { "a woman" },
+                money::percent(rate),
+                money::percent(entry.value.as_ref().map(|r| r.max_rate).unwrap_or_default())
+            ));
+        },
+    );
+}
+
+fn monthly_step(t: &mut Trace, rate: Decimal, mbq: Money, monthly: Money, regime: Regime) {
+    t.step(
+        "monthly_pension",
+        monthly,
+        Cite::Law(&format!(
+            "{}; rules 3.4; decision K-1",
+            regime.article("99.1", "74")
+        )),
+        |w| {
+            w.formula(format_args!("{rate} × {mbq} = {monthly}"));
+            w.vi(format_args!(
+                "Lương hưu hằng tháng: {} × {} = {} (BHXH tự nguyện không có mức sàn lương hưu).",
+                money::percent_vi(rate),
+                money::vi(mbq),
+                money::vi(monthly)
+            ));
+            w.en(format_args!(
+                "Monthly pension: {} × {} = {} (a purely voluntary pension has no floor).",
+                money::percent(rate),
+                money::en(mbq),
+                money::en(monthly)
+            ));
+        },
+    );
+}
+
+fn start_step(t: &mut Trace, start: YearMonth, regime: Regime) {
+    t.step(
+        "pension_start",
+        start.first_day_text(),
+        Cite::Law(&regime.article("101", "76")),
+        |w| {
+            w.formula(format_args!("first day of {start}"));
+            w.vi(format_args!(
+                "Thời điểm hưởng lương hưu: ngày {}.",
+                start.first_day_vi()
+            ));
+            w.en(format_args!(
+                "The pension starts on {}.",
+                start.first_day_text()
+            ));
+        },
+    );
 }
 
 fn refused(
