@@ -213,13 +213,7 @@ pub fn compute_monthly(
     let avg = average_income(p, h, settlement, "settlement_month", "history", w)?;
     let half = half_years(months);
     let tdt = sp_month.months_since(settlement).max(0) as u32;
-    // Ttt = ceil(Mbq × 2 × N / TChtxh) with 2N = half-years.
-    let num = i128::from(avg.mbq) * i128::from(half);
-    let ttt = u32::try_from((num + i128::from(tc) - 1) / i128::from(tc)).map_err(|_| {
-        crate::error::Error::Overflow {
-            field: "history".into(),
-        }
-    })?;
+    let ttt = months_bought(avg.mbq, half, tc)?;
     let mut result = MonthlyAllowance {
         eligible: false,
         reason: None,
@@ -277,6 +271,18 @@ pub fn compute_monthly(
     result.monthly_amount = monthly;
     result.top_up_to_social_pension_age = top_up;
     Ok(result)
+}
+
+/// Ttt = ceil(Mbq × 2 × N / TChtxh), with 2N the half years (decisions K-11, K-13).
+fn months_bought(mbq: Money, half: u32, tc: Money) -> Result<u32> {
+    let overflow = || crate::error::Error::Overflow {
+        field: "history".into(),
+    };
+    if tc <= 0 {
+        return Err(overflow());
+    }
+    let num = i128::from(mbq) * i128::from(half);
+    u32::try_from((num + i128::from(tc) - 1) / i128::from(tc)).map_err(|_| overflow())
 }
 
 /// Why the allowance is not available, if it is not: age, a pension, the social pension

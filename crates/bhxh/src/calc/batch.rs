@@ -448,9 +448,6 @@ pub fn pensions(
     periods: &PeriodColumns<'_>,
     person_base: i64,
 ) -> Result<PensionColumns, Error> {
-    use crate::calc::history::{History, Period, Scheme};
-    use crate::calc::pension::{self, PensionInput};
-    use crate::calc::retirement::{BirthDate, BirthPrecision, Sex};
     let n = sex.len();
     let np = periods.person.len();
     let bad = |what: &str| Error::ValueOutOfRange {
@@ -479,99 +476,13 @@ pub fn pensions(
         while row < np && periods.person[row] == person_base + person as i64 {
             row += 1;
         }
-        let result = (|| -> Result<pension::Pension, Error> {
-            let sex = match sex[person] {
-                0 => Sex::Male,
-                1 => Sex::Female,
-                _ => {
-                    return Err(Error::InvalidSex {
-                        field: "sex".into(),
-                        value: sex[person].to_string(),
-                    })
-                }
-            };
-            let bm = month_from_yyyymm(birth[person]).ok_or_else(|| Error::InvalidDate {
-                field: "birth".into(),
-                value: birth[person].to_string(),
-                expected: "YYYYMM",
-            })?;
-            let birth = BirthDate {
-                date: bm.first_day(),
-                precision: BirthPrecision::Month,
-            };
-            let claim_month = match claim[person] {
-                0 => None,
-                c => Some(month_from_yyyymm(c).ok_or_else(|| Error::InvalidMonth {
-                    field: "claim".into(),
-                    value: c.to_string(),
-                })?),
-            };
-            let mut ps = Vec::with_capacity(row - start);
-            for r in start..row {
-                let from =
-                    month_from_yyyymm(periods.from[r]).ok_or_else(|| Error::InvalidMonth {
-                        field: format!("history[{}].from", r - start),
-                        value: periods.from[r].to_string(),
-                    })?;
-                let to = month_from_yyyymm(periods.to[r]).ok_or_else(|| Error::InvalidMonth {
-                    field: format!("history[{}].to", r - start),
-                    value: periods.to[r].to_string(),
-                })?;
-                ps.push(Period {
-                    from,
-                    to,
-                    income: periods.income[r],
-                    scheme: Scheme::Voluntary,
-                    back_paid: periods.back_paid[r],
-                    categories: Vec::new(),
-                    province: None,
-                    index: r - start,
-                });
-            }
-            let history = History::from_periods(ps, "history")?;
-            Ok(pension::evaluate(
-                params,
-                &PensionInput {
-                    sex,
-                    birth,
-                    history,
-                    claim_month,
-                },
-                &mut crate::calc::work::Discard,
-            )?
-            .pension)
-        })();
-        match result {
-            Ok(p) => {
-                out.eligible.push(u8::from(p.eligible));
-                out.monthly_pension.push(p.monthly_pension);
-                out.average_income.push(p.average_income);
-                out.rate_bp.push(
-                    (p.rate * rust_decimal::Decimal::from(10_000))
-                        .trunc()
-                        .mantissa() as i64,
-                );
-                out.contribution_months
-                    .push(i64::from(p.contribution_months));
-                out.retirement_allowance.push(p.retirement_allowance);
-                out.pension_start.push(
-                    p.pension_start
-                        .and_then(YearMonth::of_date)
-                        .map_or(0, |m| i64::from(m.year()) * 100 + i64::from(m.month())),
-                );
-                out.error.push("");
-            }
-            Err(e) => {
-                out.eligible.push(0);
-                out.monthly_pension.push(0);
-                out.average_income.push(0);
-                out.rate_bp.push(0);
-                out.contribution_months.push(0);
-                out.retirement_allowance.push(0);
-                out.pension_start.push(0);
-                out.error.push(e.code());
-            }
-        }
+        let result = one_pension(
+            params,
+            (sex[person], birth[person], claim[person]),
+            periods,
+            start..row,
+        );
+        out.push(result);
     }
     if row != np {
         return Err(bad("period rows not grouped by person 0..n"));
@@ -591,6 +502,109 @@ pub const ROW_STATUSES: [RowStatus; 9] = [
     RowStatus::InvalidMoney,
     RowStatus::InvalidMonth,
 ];
+
+impl PensionColumns {
+    /// Appends one person's result (zeros and the code for an error).
+    fn push(&mut self, result: Result<crate::calc::pension::Pension, Error>) {
+        match result {
+            Ok(p) => {
+                self.eligible.push(u8::from(p.eligible));
+                self.monthly_pension.push(p.monthly_pension);
+                self.average_income.push(p.average_income);
+                self.rate_bp.push(
+                    (p.rate * rust_decimal::Decimal::from(10_000))
+                        .trunc()
+                        .mantissa() as i64,
+                );
+                self.contribution_months
+                    .push(i64::from(p.contribution_months));
+                self.retirement_allowance.push(p.retirement_allowance);
+                self.pension_start.push(
+                    p.pension_start
+                        .and_then(YearMonth::of_date)
+                        .map_or(0, |m| i64::from(m.year()) * 100 + i64::from(m.month())),
+                );
+                self.error.push("");
+            }
+            Err(e) => {
+                self.eligible.push(0);
+                self.monthly_pension.push(0);
+                self.average_income.push(0);
+                self.rate_bp.push(0);
+                self.contribution_months.push(0);
+                self.retirement_allowance.push(0);
+                self.pension_start.push(0);
+                self.error.push(e.code());
+            }
+        }
+    }
+}
+
+/// One person of [`pensions`]: `(sex, birth, claim)` and the person's period rows.
+fn one_pension(
+    params: &Params,
+    (sex, birth, claim): (u8, i64, i64),
+    periods: &PeriodColumns<'_>,
+    rows: std::ops::Range<usize>,
+) -> Result<crate::calc::pension::Pension, Error> {
+    use crate::calc::history::{History, Period, Scheme};
+    use crate::calc::pension::{self, PensionInput};
+    use crate::calc::retirement::{BirthDate, BirthPrecision, Sex};
+    let sex = match sex {
+        0 => Sex::Male,
+        1 => Sex::Female,
+        _ => {
+            return Err(Error::InvalidSex {
+                field: "sex".into(),
+                value: sex.to_string(),
+            })
+        }
+    };
+    let bm = month_from_yyyymm(birth).ok_or_else(|| Error::InvalidDate {
+        field: "birth".into(),
+        value: birth.to_string(),
+        expected: "YYYYMM",
+    })?;
+    let birth = BirthDate {
+        date: bm.first_day(),
+        precision: BirthPrecision::Month,
+    };
+    let claim_month = match claim {
+        0 => None,
+        c => Some(month_from_yyyymm(c).ok_or_else(|| Error::InvalidMonth {
+            field: "claim".into(),
+            value: c.to_string(),
+        })?),
+    };
+    let start = rows.start;
+    let mut ps = Vec::with_capacity(rows.len());
+    for r in rows {
+        let month = |v: i64, k: &str| {
+            month_from_yyyymm(v).ok_or_else(|| Error::InvalidMonth {
+                field: format!("history[{}].{k}", r - start),
+                value: v.to_string(),
+            })
+        };
+        ps.push(Period {
+            from: month(periods.from[r], "from")?,
+            to: month(periods.to[r], "to")?,
+            income: periods.income[r],
+            scheme: Scheme::Voluntary,
+            back_paid: periods.back_paid[r],
+            categories: Vec::new(),
+            province: None,
+            index: r - start,
+        });
+    }
+    let history = History::from_periods(ps, "history")?;
+    let input = PensionInput {
+        sex,
+        birth,
+        history,
+        claim_month,
+    };
+    Ok(pension::evaluate(params, &input, &mut crate::calc::work::Discard)?.pension)
+}
 
 #[cfg(test)]
 mod tests {

@@ -444,85 +444,44 @@ pub fn compute(p: &Params, input: &ContributionInput, w: &mut dyn Sink) -> Resul
         gross: g,
     });
     let back = input.method == Method::BackPayment;
-    let choice = support::choose(
-        p,
-        pm,
-        &input.categories,
-        input.province.as_deref(),
-        lim.rate,
-        lim.floor,
-    )?;
-    let before = subsidised_before(input, &choice)?;
+    let (choice, subsidised_months) = supported_months(p, input, &lim, months_covered, w)?;
     let (per_national, per_local) = if back {
         (0, 0)
     } else {
         (choice.national, choice.local)
     };
-    let subsidised_months = if per_national + per_local == 0 {
-        0
-    } else {
-        choice.cap.saturating_sub(before).min(months_covered)
+    let lines = Lines {
+        first: if back {
+            pm.plus(-(months_covered as i32))
+        } else {
+            pm
+        },
+        covered: months_covered,
+        subsidised: subsidised_months,
+        gross: g,
+        national: per_national,
+        local: per_local,
     };
-    if !back {
-        warn_no_local_data(p, input, w);
-    }
-    report_support(
-        p,
-        input,
-        &choice,
-        (back, before, subsidised_months, months_covered),
-        w,
-    )?;
-    let first = if back {
-        pm.plus(-(months_covered as i32))
-    } else {
-        pm
-    };
-    let per_month: Vec<MonthLine> = (0..months_covered)
-        .map(|i| {
-            let supported = i < subsidised_months;
-            MonthLine {
-                month: first.plus(i as i32),
-                gross: g,
-                state_support: if supported { per_national } else { 0 },
-                local_support: if supported { per_local } else { 0 },
-            }
-        })
-        .collect();
-    let n = i64::from(months_covered);
-    let s = i64::from(subsidised_months);
-    let overflow = || Error::Overflow {
-        field: "income".into(),
-    };
-    let gross = g.checked_mul(n).ok_or_else(overflow)?;
-    let state_support = per_national.checked_mul(s).ok_or_else(overflow)?;
-    let local_support = per_local.checked_mul(s).ok_or_else(overflow)?;
+    let per_month = lines.per_month();
+    let mut totals = lines.totals()?;
     if months_covered > 1 {
         w.step(|| Step::Gross {
-            n,
+            n: i64::from(months_covered),
             monthly: g,
-            gross,
+            gross: totals.gross,
             method: input.method,
             regime,
         });
     }
-    let mut totals = Totals {
-        gross,
-        state_support,
-        local_support,
-        discount: 0,
-        interest: 0,
-        payable: gross - state_support - local_support,
-    };
     let fund_rate = settle(p, input, &per_month, &mut totals, w)?;
     w.step(|| Step::Payable { totals });
     Ok(Contribution {
         months_covered,
         income_floor: lim.floor,
         income_ceiling: lim.ceiling,
-        gross,
-        state_support,
-        local_support,
+        gross: totals.gross,
+        state_support: totals.state_support,
+        local_support: totals.local_support,
         discount: totals.discount,
         interest: totals.interest,
         payable: totals.payable,
@@ -540,6 +499,90 @@ pub fn compute(p: &Params, input: &ContributionInput, w: &mut dyn Sink) -> Resul
         income: input.income,
         method: input.method,
     })
+}
+
+/// The support that applies (the highest of the categories, K-9) and how many of the
+/// covered months receive it under the lifetime cap (K-8); a back payment has none.
+fn supported_months(
+    p: &Params,
+    input: &ContributionInput,
+    lim: &IncomeLimits,
+    months_covered: u32,
+    w: &mut dyn Sink,
+) -> Result<(SupportChoice, u32)> {
+    let back = input.method == Method::BackPayment;
+    let choice = support::choose(
+        p,
+        input.payment_month,
+        &input.categories,
+        input.province.as_deref(),
+        lim.rate,
+        lim.floor,
+    )?;
+    let before = subsidised_before(input, &choice)?;
+    let subsidised = if back || choice.national + choice.local == 0 {
+        0
+    } else {
+        choice.cap.saturating_sub(before).min(months_covered)
+    };
+    if !back {
+        warn_no_local_data(p, input, w);
+    }
+    report_support(
+        p,
+        input,
+        &choice,
+        (back, before, subsidised, months_covered),
+        w,
+    )?;
+    Ok((choice, subsidised))
+}
+
+/// The covered months of a payment: the first, how many, how many supported, and the
+/// amounts of a month.
+struct Lines {
+    first: YearMonth,
+    covered: u32,
+    subsidised: u32,
+    gross: Money,
+    national: Money,
+    local: Money,
+}
+
+impl Lines {
+    /// Month by month: the first `subsidised` months carry the support.
+    fn per_month(&self) -> Vec<MonthLine> {
+        (0..self.covered)
+            .map(|i| {
+                let supported = i < self.subsidised;
+                MonthLine {
+                    month: self.first.plus(i as i32),
+                    gross: self.gross,
+                    state_support: if supported { self.national } else { 0 },
+                    local_support: if supported { self.local } else { 0 },
+                }
+            })
+            .collect()
+    }
+
+    /// The totals before any discount or interest: the net amount is payable.
+    fn totals(&self) -> Result<Totals> {
+        let overflow = || Error::Overflow {
+            field: "income".into(),
+        };
+        let (n, s) = (i64::from(self.covered), i64::from(self.subsidised));
+        let gross = self.gross.checked_mul(n).ok_or_else(overflow)?;
+        let state_support = self.national.checked_mul(s).ok_or_else(overflow)?;
+        let local_support = self.local.checked_mul(s).ok_or_else(overflow)?;
+        Ok(Totals {
+            gross,
+            state_support,
+            local_support,
+            discount: 0,
+            interest: 0,
+            payable: gross - state_support - local_support,
+        })
+    }
 }
 
 /// The months a payment covers: fixed by the method, or the `months` asked for an advance

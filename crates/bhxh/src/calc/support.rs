@@ -65,37 +65,7 @@ pub fn choose(
         local_entry.and_then(|e| e.value.as_ref());
     let mut best: Option<(Decimal, usize, &'static str, Decimal, Decimal)> = None;
     for (i, c) in categories.iter().enumerate() {
-        let national_category: &'static str = match NATIONAL_CATEGORIES.iter().find(|n| **n == c) {
-            Some(n) => n,
-            None => {
-                let field = format!("categories[{i}]");
-                if let Some(lc) = prov.and_then(|pr| pr.local_categories.get(c)) {
-                    NATIONAL_CATEGORIES
-                        .iter()
-                        .find(|n| **n == lc.national_category)
-                        .ok_or_else(|| Error::UnknownCategory {
-                            field: field.clone(),
-                            value: c.clone(),
-                        })?
-                } else if let Some((slug, _)) = p
-                    .local_support
-                    .provinces
-                    .iter()
-                    .find(|(_, pr)| pr.local_categories.contains_key(c))
-                {
-                    return Err(Error::CategoryNotAvailable {
-                        field,
-                        value: c.clone(),
-                        province: slug.clone(),
-                    });
-                } else {
-                    return Err(Error::UnknownCategory {
-                        field,
-                        value: c.clone(),
-                    });
-                }
-            }
-        };
+        let national_category = national_of(p, prov, i, c)?;
         let n = rates.value.get(national_category).unwrap_or_default();
         let l = local_rates
             .and_then(|m| m.get(c))
@@ -136,6 +106,46 @@ pub fn choose(
         local,
         cap,
     })
+}
+
+/// The national category whose State share applies to category `c` (itself, or the one a
+/// provincial category maps to). Local categories are valid only with their province.
+fn national_of(
+    p: &Params,
+    prov: Option<&crate::law::parameters::Province>,
+    i: usize,
+    c: &str,
+) -> Result<&'static str> {
+    if let Some(n) = NATIONAL_CATEGORIES.iter().find(|n| **n == c) {
+        return Ok(n);
+    }
+    let field = format!("categories[{i}]");
+    if let Some(lc) = prov.and_then(|pr| pr.local_categories.get(c)) {
+        return NATIONAL_CATEGORIES
+            .iter()
+            .find(|n| **n == lc.national_category)
+            .copied()
+            .ok_or_else(|| Error::UnknownCategory {
+                field,
+                value: c.into(),
+            });
+    }
+    match p
+        .local_support
+        .provinces
+        .iter()
+        .find(|(_, pr)| pr.local_categories.contains_key(c))
+    {
+        Some((slug, _)) => Err(Error::CategoryNotAvailable {
+            field,
+            value: c.into(),
+            province: slug.clone(),
+        }),
+        None => Err(Error::UnknownCategory {
+            field,
+            value: c.into(),
+        }),
+    }
 }
 
 /// The provincial top-up entry in force for `province` in `month`, for citing.

@@ -226,7 +226,7 @@ const TABLE: &[Row] = &[
     Row {
         name: "compare",
         fields: &["base", "variants"],
-        answer: |p, f, t| json(crate::project::compare::compute_compare(p, f, t)),
+        answer: |p, f, t| json(crate::project::compare::compare(p, read::compare(f, p)?, t)),
     },
 ];
 

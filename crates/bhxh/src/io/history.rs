@@ -118,72 +118,83 @@ pub(crate) fn from_raw(
     }
     let mut periods = Vec::with_capacity(raws.len());
     for (i, r) in raws.iter().enumerate() {
-        let path = |k: &str| format!("{field}[{i}].{k}");
-        let from = super::input::parse_month(r.from, || path("from"))?;
-        let to = super::input::parse_month(r.to, || path("to"))?;
-        if to < from {
-            return Err(Error::PeriodReversed {
-                field: path("to"),
-                from,
-                to,
-            });
-        }
-        if !(0..=money::MAX_MONEY).contains(&r.income) {
-            return Err(Error::InvalidMoney {
-                field: path("income"),
-                value: r.income.to_string(),
-            });
-        }
-        let scheme = match r.scheme.map(|s| (s, Scheme::from_name(s))) {
-            None => Scheme::Voluntary,
-            Some((_, Some(scheme))) => scheme,
-            Some((s, None)) => {
-                return Err(Error::ValueOutOfRange {
-                    field: path("scheme"),
-                    value: format!("{s:?}"),
-                    expected: "\"voluntary\" or \"compulsory\"".into(),
-                })
-            }
-        };
-        let categories = match &r.categories {
-            None => Vec::new(),
-            Some(c) if c.is_empty() => {
-                return Err(Error::EmptyCategories {
-                    field: path("categories"),
-                })
-            }
-            Some(c) => c.iter().map(|s| s.to_string()).collect(),
-        };
-        let province = match r.province {
-            None => None,
-            Some(s) if valid_slug(s) => Some(s.to_string()),
-            Some(s) => {
-                return Err(Error::InvalidProvince {
-                    field: path("province"),
-                    value: s.into(),
-                })
-            }
-        };
-        if let Some((limit, name)) = limit {
-            if to > limit {
-                return Err(Error::FuturePeriod {
-                    field: path("to"),
-                    to,
-                    limit,
-                    limit_field: name.into(),
-                });
-            }
-        }
-        periods.push(Period {
-            from,
-            to,
-            income: r.income,
-            scheme,
-            back_paid: r.back_paid.unwrap_or(false),
-            categories,
-            province,
-            index: i,
-        });
+        periods.push(period(r, i, field, limit)?);
     }
     History::from_periods(periods, field)
+}
+
+/// One period of a request, checked: months, income, scheme, categories, province and the
+/// limit month, in that order.
+fn period(
+    r: &RawPeriod<'_>,
+    i: usize,
+    field: &str,
+    limit: Option<(YearMonth, &str)>,
+) -> Result<Period> {
+    let path = |k: &str| format!("{field}[{i}].{k}");
+    let from = super::input::parse_month(r.from, || path("from"))?;
+    let to = super::input::parse_month(r.to, || path("to"))?;
+    if to < from {
+        return Err(Error::PeriodReversed {
+            field: path("to"),
+            from,
+            to,
+        });
+    }
+    if !(0..=money::MAX_MONEY).contains(&r.income) {
+        return Err(Error::InvalidMoney {
+            field: path("income"),
+            value: r.income.to_string(),
+        });
+    }
+    let scheme = match r.scheme.map(|s| (s, Scheme::from_name(s))) {
+        None => Scheme::Voluntary,
+        Some((_, Some(scheme))) => scheme,
+        Some((s, None)) => {
+            return Err(Error::ValueOutOfRange {
+                field: path("scheme"),
+                value: format!("{s:?}"),
+                expected: "\"voluntary\" or \"compulsory\"".into(),
+            })
+        }
+    };
+    let categories = match &r.categories {
+        None => Vec::new(),
+        Some(c) if c.is_empty() => {
+            return Err(Error::EmptyCategories {
+                field: path("categories"),
+            })
+        }
+        Some(c) => c.iter().map(|s| s.to_string()).collect(),
+    };
+    let province = match r.province {
+        None => None,
+        Some(s) if valid_slug(s) => Some(s.to_string()),
+        Some(s) => {
+            return Err(Error::InvalidProvince {
+                field: path("province"),
+                value: s.into(),
+            })
+        }
+    };
+    if let Some((limit, name)) = limit {
+        if to > limit {
+            return Err(Error::FuturePeriod {
+                field: path("to"),
+                to,
+                limit,
+                limit_field: name.into(),
+            });
+        }
+    }
+    Ok(Period {
+        from,
+        to,
+        income: r.income,
+        scheme,
+        back_paid: r.back_paid.unwrap_or(false),
+        categories,
+        province,
+        index: i,
+    })
 }

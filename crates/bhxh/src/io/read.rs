@@ -12,6 +12,7 @@ use crate::calc::retirement::{BirthDate, RetirementInput, Sex};
 use crate::error::{Error, Result};
 use crate::law::parameters::valid_slug;
 use crate::law::parameters::Params;
+use crate::project::compare::{locate, VariantInput};
 use crate::project::estimate::{EstimateInput, Shortfall};
 use crate::YearMonth;
 use chrono::NaiveDate;
@@ -317,26 +318,7 @@ pub(crate) fn estimate(
         .advance_months
         .at(start)
         .map_or(&[], |f| f.value.as_slice());
-    let advance_months = match (method, months) {
-        (Method::Advance, None) => allowed.iter().max().copied().unwrap_or(60),
-        (Method::Advance, Some(m)) if u32::try_from(m).is_ok_and(|m| allowed.contains(&m)) => {
-            m as u32
-        }
-        (Method::Advance, Some(m)) => {
-            return Err(Error::AdvanceMonthsOutOfRange {
-                months: m,
-                allowed: allowed.to_vec(),
-            })
-        }
-        (m, Some(x)) if m.fixed_months() != Some(x as u32) || x < 0 => {
-            return Err(Error::MonthsNotApplicable {
-                method: m.as_str(),
-                implied: m.fixed_months().unwrap_or(1),
-                months: x,
-            })
-        }
-        _ => 0,
-    };
+    let advance_months = advance_length(method, months, allowed)?;
     let categories = categories(f)?;
     let province = province(f)?;
     let contribution_years = f.opt_int("contribution_years", 1, 60)?.map(|y| y as u32);
@@ -353,19 +335,7 @@ pub(crate) fn estimate(
             expected: "\"continue\" or \"back_payment\"".into(),
         })?,
     };
-    let inflation = match f.get("assumptions") {
-        None => None,
-        Some(a) => {
-            let mut af = Fields::new(a, "assumptions")?;
-            af.only(&["annual_inflation"])?;
-            af.opt_decimal(
-                "annual_inflation",
-                Decimal::ZERO,
-                Decimal::new(5, 1),
-                "from \"0\" to \"0.5\"",
-            )?
-        }
-    };
+    let inflation = inflation(f)?;
     Ok(EstimateInput {
         as_of,
         sex,
@@ -403,4 +373,126 @@ fn parse_date(s: &str, field: &str) -> Result<NaiveDate> {
             value: s.into(),
             expected: "YYYY-MM-DD",
         })
+}
+
+/// The advance length of a plan: one of the allowed lengths (the longest by default);
+/// `months` with another method must be that method's own length.
+fn advance_length(method: Method, months: Option<i64>, allowed: &[u32]) -> Result<u32> {
+    match (method, months) {
+        (Method::Advance, None) => Ok(allowed.iter().max().copied().unwrap_or(60)),
+        (Method::Advance, Some(m)) => match u32::try_from(m) {
+            Ok(n) if allowed.contains(&n) => Ok(n),
+            _ => Err(Error::AdvanceMonthsOutOfRange {
+                months: m,
+                allowed: allowed.to_vec(),
+            }),
+        },
+        (m, Some(x)) if u32::try_from(x).ok() != m.fixed_months() => {
+            Err(Error::MonthsNotApplicable {
+                method: m.as_str(),
+                implied: m.fixed_months().unwrap_or(1),
+                months: x,
+            })
+        }
+        _ => Ok(0),
+    }
+}
+
+/// `assumptions.annual_inflation`, the only assumption a request sets (decision K-17).
+fn inflation(f: &mut Fields<'_>) -> Result<Option<Decimal>> {
+    match f.get("assumptions") {
+        None => Ok(None),
+        Some(a) => {
+            let mut af = Fields::new(a, "assumptions")?;
+            af.only(&["annual_inflation"])?;
+            af.opt_decimal(
+                "annual_inflation",
+                Decimal::ZERO,
+                Decimal::new(5, 1),
+                "from \"0\" to \"0.5\"",
+            )
+        }
+    }
+}
+
+/// A `compare` request: `{"base": {estimate fields}, "variants": [{label?, overrides…}]}`,
+/// each variant read as the base with its overrides.
+pub(crate) fn compare(f: &mut Fields<'_>, p: &Params) -> Result<Vec<VariantInput>> {
+    let base = f.require("base")?;
+    let variants = super::input::array(
+        f.require("variants")?,
+        "variants",
+        "a list of variant objects",
+    )?;
+    if variants.is_empty() || variants.len() > 20 {
+        return Err(Error::ValueOutOfRange {
+            field: "variants".into(),
+            value: variants.len().to_string(),
+            expected: "1 to 20 variants".into(),
+        });
+    }
+    let serde_json::Value::Object(base_map) = base else {
+        return Err(Error::InvalidType {
+            field: "base".into(),
+            expected: "a JSON object",
+        });
+    };
+    let mut out = Vec::with_capacity(variants.len());
+    for (k, v) in variants.iter().enumerate() {
+        let (label, overrides) = overrides(v, k)?;
+        let mut merged = base_map.clone();
+        merged.extend(
+            overrides
+                .iter()
+                .map(|(key, val)| (key.clone(), val.clone())),
+        );
+        let merged = serde_json::Value::Object(merged);
+        let input = (|| {
+            let mut vf = Fields::new(&merged, "")?;
+            vf.only(ESTIMATE)?;
+            estimate(&mut vf, p, false)
+        })()
+        .map_err(|e| locate(e, k, &overrides))?;
+        out.push(VariantInput {
+            label,
+            overrides,
+            input,
+        });
+    }
+    Ok(out)
+}
+
+/// A variant's label and the estimate fields it overrides.
+fn overrides(
+    v: &serde_json::Value,
+    k: usize,
+) -> Result<(Option<String>, serde_json::Map<String, serde_json::Value>)> {
+    let serde_json::Value::Object(over) = v else {
+        return Err(Error::InvalidType {
+            field: format!("variants[{k}]"),
+            expected: "a JSON object",
+        });
+    };
+    let mut label = None;
+    let mut overrides = serde_json::Map::new();
+    for (key, val) in over {
+        match (key.as_str(), val) {
+            ("label", serde_json::Value::String(s)) => label = Some(s.clone()),
+            ("label", _) => {
+                return Err(Error::InvalidType {
+                    field: format!("variants[{k}].label"),
+                    expected: "a string",
+                })
+            }
+            (key, val) if ESTIMATE.contains(&key) => {
+                overrides.insert(key.to_string(), val.clone());
+            }
+            (key, _) => {
+                return Err(Error::UnknownField {
+                    field: format!("variants[{k}].{key}"),
+                })
+            }
+        }
+    }
+    Ok((label, overrides))
 }

@@ -1,10 +1,9 @@
 //! `compare`: several variants of an estimate side by side.
 
-use super::estimate::project_with;
+use super::estimate::{project_with, EstimateInput};
 use crate::calc::contribution::Method;
 use crate::error::{Error, Result};
 use crate::explain::trace::{Cite, Trace};
-use crate::io::input::Fields;
 use crate::law::parameters::{Age, Params};
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -54,76 +53,35 @@ pub struct Comparison {
     pub variants: Vec<Variant>,
 }
 
-/// Computes a `compare` request: `{"base": {estimate fields}, "variants": [{label?, overrides…}]}`.
+/// One variant of a comparison, as read: its label, the fields it overrides, and the
+/// estimate input of the base with those overrides.
+#[derive(Clone, Debug)]
+pub struct VariantInput {
+    /// The label given.
+    pub label: Option<String>,
+    /// The overridden fields, as given.
+    pub overrides: serde_json::Map<String, Value>,
+    /// The merged input.
+    pub input: EstimateInput,
+}
+
+/// Computes a comparison: each variant is a full estimate (without the method costs).
 ///
 /// # Errors
-/// Field errors of the base and of each variant (paths `base.…`, `variants[i].…`).
-pub fn compute_compare(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<Comparison> {
-    let base = f.require("base")?;
-    let variants = crate::io::input::array(
-        f.require("variants")?,
-        "variants",
-        "a list of variant objects",
-    )?;
-    if variants.is_empty() || variants.len() > 20 {
-        return Err(Error::ValueOutOfRange {
-            field: "variants".into(),
-            value: variants.len().to_string(),
-            expected: "1 to 20 variants".into(),
-        });
-    }
-    let Value::Object(base_map) = base else {
-        return Err(Error::InvalidType {
-            field: "base".into(),
-            expected: "a JSON object",
-        });
-    };
-    let known = crate::io::read::ESTIMATE;
+/// The estimate errors of a variant, at `base.…` when the field comes from the base and at
+/// `variants[i].…` when the variant overrides it.
+pub fn compare(p: &Params, variants: Vec<VariantInput>, t: &mut Trace) -> Result<Comparison> {
     let mut out = Vec::with_capacity(variants.len());
-    for (k, v) in variants.iter().enumerate() {
-        let Value::Object(over) = v else {
-            return Err(Error::InvalidType {
-                field: format!("variants[{k}]"),
-                expected: "a JSON object",
-            });
-        };
-        let mut merged = base_map.clone();
-        let mut label = None;
-        let mut overrides = serde_json::Map::new();
-        for (key, val) in over {
-            if key == "label" {
-                match val {
-                    Value::String(s) => label = Some(s.clone()),
-                    _ => {
-                        return Err(Error::InvalidType {
-                            field: format!("variants[{k}].label"),
-                            expected: "a string",
-                        })
-                    }
-                }
-            } else if known.contains(&key.as_str()) {
-                merged.insert(key.clone(), val.clone());
-                overrides.insert(key.clone(), val.clone());
-            } else {
-                return Err(Error::UnknownField {
-                    field: format!("variants[{k}].{key}"),
-                });
-            }
-        }
-        let merged = Value::Object(merged);
-        let prefix = format!("variants[{k}]");
-        let e = (|| {
-            let mut vf = Fields::new(&merged, "")?;
-            vf.only(known)?; // (the base was checked by the same list)
-            let i = crate::io::read::estimate(&mut vf, p, false)?;
-            let mut quiet = Trace::new(false);
-            let e = project_with(p, &i, &mut quiet, false)?;
-            Ok::<_, Error>((i, e))
-        })()
-        .map_err(|e| with_prefix(e, &prefix))?;
-        let (i, e) = e;
-        let label = label.unwrap_or_else(|| {
-            let parts: Vec<String> = overrides.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    for (k, v) in variants.into_iter().enumerate() {
+        let i = &v.input;
+        let e = project_with(p, i, &mut Trace::new(false), false)
+            .map_err(|e| locate(e, k, &v.overrides))?;
+        let label = v.label.unwrap_or_else(|| {
+            let parts: Vec<String> = v
+                .overrides
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
             if parts.is_empty() {
                 format!("variant {}", k + 1)
             } else {
@@ -132,7 +90,7 @@ pub fn compute_compare(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
         });
         out.push(Variant {
             label,
-            overrides: Value::Object(overrides),
+            overrides: Value::Object(v.overrides),
             income: i.income,
             method: i.method,
             monthly_payment: e.monthly_payment,
@@ -157,25 +115,28 @@ pub fn compute_compare(p: &Params, f: &mut Fields<'_>, t: &mut Trace) -> Result<
     Ok(Comparison { variants: out })
 }
 
-fn with_prefix(e: Error, prefix: &str) -> Error {
+/// The error of variant `k` at the input it comes from: `variants[k].field` when the
+/// variant overrides that field, `base.field` when it comes from the base.
+pub(crate) fn locate(e: Error, k: usize, overrides: &serde_json::Map<String, Value>) -> Error {
+    let Some(field) = e.field() else {
+        return e;
+    };
+    let top = field.split(['.', '[']).next().unwrap_or_default();
+    let prefix = if overrides.contains_key(top) {
+        format!("variants[{k}]")
+    } else {
+        "base".to_string()
+    };
     let json = e.to_json();
-    match e.field() {
-        Some(field) => Error::InVariant {
-            field: if field.is_empty() {
-                prefix.to_string()
-            } else {
-                format!("{prefix}.{field}")
-            },
-            code: e.code(),
-            message: json["error"]["message"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            message_vi: json["error"]["message_vi"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
+    let text = |key: &str| json["error"][key].as_str().unwrap_or_default().to_string();
+    Error::InVariant {
+        field: if field.is_empty() {
+            prefix
+        } else {
+            format!("{prefix}.{field}")
         },
-        None => e,
+        code: e.code(),
+        message: text("message"),
+        message_vi: text("message_vi"),
     }
 }
