@@ -157,158 +157,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     let rest = &args[1..];
     match cmd.as_str() {
-        "eval" => {
-            if rest.len() > 1 {
-                return Err("eval takes at most one FILE".into());
-            }
-            let text = read_input(rest.first().map(String::as_str))?;
-            let (out, is_err) = bhxh::evaluate_to_json(&text);
-            outln!("{out}");
-            Ok(if is_err {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        "quote" => {
-            let o = parse_opts(rest)?;
-            o.check(&[
-                "--income",
-                "--payment-month",
-                "--method",
-                "--months",
-                "--category",
-                "--province",
-                "--subsidised-before",
-                "--fund-rate",
-                "--lang",
-            ])?;
-            let mut req = Map::new();
-            req.insert("calculation".into(), json!("contribution"));
-            let month = o
-                .get("--payment-month")
-                .map(str::to_string)
-                .unwrap_or_else(current_month);
-            req.insert("payment_month".into(), json!(month));
-            let income = o.get("--income").ok_or("quote needs --income")?;
-            req.insert("income".into(), number_or_string(income));
-            req.insert(
-                "method".into(),
-                json!(o.get("--method").unwrap_or("monthly")),
-            );
-            if let Some(m) = o.get("--months") {
-                req.insert("months".into(), number_or_string(m));
-            }
-            let cats = o.all("--category");
-            if !cats.is_empty() {
-                req.insert("categories".into(), json!(cats));
-            }
-            if let Some(p) = o.get("--province") {
-                req.insert("province".into(), json!(p));
-            }
-            if let Some(s) = o.get("--subsidised-before") {
-                req.insert("subsidised_months_before".into(), number_or_string(s));
-            }
-            if let Some(r) = o.get("--fund-rate") {
-                req.insert("fund_rate_monthly".into(), json!(r));
-            }
-            show(&Value::Object(req), &o, render::contribution)
-        }
-        "estimate" => {
-            let o = parse_opts(rest)?;
-            o.check(&[
-                "--sex",
-                "--birth-date",
-                "--income",
-                "--as-of",
-                "--category",
-                "--province",
-                "--method",
-                "--months",
-                "--years",
-                "--shortfall",
-                "--inflation",
-                "--start-month",
-                "--lang",
-            ])?;
-            let mut req = Map::new();
-            req.insert("calculation".into(), json!("estimate"));
-            let as_of = o.get("--as-of").map(str::to_string).unwrap_or_else(today);
-            req.insert("as_of".into(), json!(as_of));
-            req.insert(
-                "sex".into(),
-                json!(o.get("--sex").ok_or("estimate needs --sex")?),
-            );
-            req.insert(
-                "birth_date".into(),
-                json!(o.get("--birth-date").ok_or("estimate needs --birth-date")?),
-            );
-            req.insert(
-                "income".into(),
-                number_or_string(o.get("--income").ok_or("estimate needs --income")?),
-            );
-            for (opt, key) in [
-                ("--method", "method"),
-                ("--province", "province"),
-                ("--shortfall", "shortfall"),
-                ("--start-month", "start_month"),
-            ] {
-                if let Some(v) = o.get(opt) {
-                    req.insert(key.into(), json!(v));
-                }
-            }
-            for (opt, key) in [("--months", "months"), ("--years", "contribution_years")] {
-                if let Some(v) = o.get(opt) {
-                    req.insert(key.into(), number_or_string(v));
-                }
-            }
-            let cats = o.all("--category");
-            if !cats.is_empty() {
-                req.insert("categories".into(), json!(cats));
-            }
-            if let Some(r) = o.get("--inflation") {
-                req.insert("assumptions".into(), json!({ "annual_inflation": r }));
-            }
-            show(&Value::Object(req), &o, render::estimate)
-        }
-        "retire" => {
-            let o = parse_opts(rest)?;
-            o.check(&["--sex", "--birth-date", "--lang"])?;
-            let req = json!({
-                "calculation": "retirement",
-                "sex": o.get("--sex").ok_or("retire needs --sex")?,
-                "birth_date": o.get("--birth-date").ok_or("retire needs --birth-date")?,
-            });
-            show(&req, &o, render::retirement)
-        }
-        "explain" => {
-            let o = parse_opts(rest)?;
-            let lang = o.lang()?;
-            if o.positional.len() > 1 {
-                return Err("explain takes at most one FILE".into());
-            }
-            let text = read_input(o.positional.first().map(String::as_str))?;
-            let mut v: Value = match serde_json::from_str(&text) {
-                Ok(v) => v,
-                Err(e) => return Err(format!("not JSON: {e}")),
-            };
-            if v.get("trace").is_none() {
-                let (out, is_err) = bhxh::evaluate_to_json(&text);
-                v = serde_json::from_str(&out).unwrap_or(Value::Null);
-                if is_err {
-                    out!("{}", render::error(&v, lang));
-                    return Ok(ExitCode::from(2));
-                }
-            }
-            out!("{}", render::trace(&v, lang));
-            Ok(ExitCode::SUCCESS)
-        }
-        "params" => {
-            let o = parse_opts(rest)?;
-            o.check(&[])?;
-            out!("{}", render::params(o.flag("--json")));
-            Ok(ExitCode::SUCCESS)
-        }
+        "eval" => cmd_eval(rest),
+        "quote" => cmd_quote(rest),
+        "estimate" => cmd_estimate(rest),
+        "retire" => cmd_retire(rest),
+        "explain" => cmd_explain(rest),
+        "params" => cmd_params(rest),
         "help" | "--help" | "-h" => {
             outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -319,6 +173,164 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command {other:?}")),
     }
+}
+
+fn cmd_eval(rest: &[String]) -> Result<ExitCode, String> {
+    if rest.len() > 1 {
+        return Err("eval takes at most one FILE".into());
+    }
+    let text = read_input(rest.first().map(String::as_str))?;
+    let (out, is_err) = bhxh::evaluate_to_json(&text);
+    outln!("{out}");
+    Ok(if is_err {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn cmd_quote(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    o.check(&[
+        "--income",
+        "--payment-month",
+        "--method",
+        "--months",
+        "--category",
+        "--province",
+        "--subsidised-before",
+        "--fund-rate",
+        "--lang",
+    ])?;
+    let mut req = Map::new();
+    req.insert("calculation".into(), json!("contribution"));
+    let month = o
+        .get("--payment-month")
+        .map(str::to_string)
+        .unwrap_or_else(current_month);
+    req.insert("payment_month".into(), json!(month));
+    let income = o.get("--income").ok_or("quote needs --income")?;
+    req.insert("income".into(), number_or_string(income));
+    req.insert(
+        "method".into(),
+        json!(o.get("--method").unwrap_or("monthly")),
+    );
+    if let Some(m) = o.get("--months") {
+        req.insert("months".into(), number_or_string(m));
+    }
+    let cats = o.all("--category");
+    if !cats.is_empty() {
+        req.insert("categories".into(), json!(cats));
+    }
+    if let Some(p) = o.get("--province") {
+        req.insert("province".into(), json!(p));
+    }
+    if let Some(s) = o.get("--subsidised-before") {
+        req.insert("subsidised_months_before".into(), number_or_string(s));
+    }
+    if let Some(r) = o.get("--fund-rate") {
+        req.insert("fund_rate_monthly".into(), json!(r));
+    }
+    show(&Value::Object(req), &o, render::contribution)
+}
+
+fn cmd_estimate(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    o.check(&[
+        "--sex",
+        "--birth-date",
+        "--income",
+        "--as-of",
+        "--category",
+        "--province",
+        "--method",
+        "--months",
+        "--years",
+        "--shortfall",
+        "--inflation",
+        "--start-month",
+        "--lang",
+    ])?;
+    let mut req = Map::new();
+    req.insert("calculation".into(), json!("estimate"));
+    let as_of = o.get("--as-of").map(str::to_string).unwrap_or_else(today);
+    req.insert("as_of".into(), json!(as_of));
+    req.insert(
+        "sex".into(),
+        json!(o.get("--sex").ok_or("estimate needs --sex")?),
+    );
+    req.insert(
+        "birth_date".into(),
+        json!(o.get("--birth-date").ok_or("estimate needs --birth-date")?),
+    );
+    req.insert(
+        "income".into(),
+        number_or_string(o.get("--income").ok_or("estimate needs --income")?),
+    );
+    for (opt, key) in [
+        ("--method", "method"),
+        ("--province", "province"),
+        ("--shortfall", "shortfall"),
+        ("--start-month", "start_month"),
+    ] {
+        if let Some(v) = o.get(opt) {
+            req.insert(key.into(), json!(v));
+        }
+    }
+    for (opt, key) in [("--months", "months"), ("--years", "contribution_years")] {
+        if let Some(v) = o.get(opt) {
+            req.insert(key.into(), number_or_string(v));
+        }
+    }
+    let cats = o.all("--category");
+    if !cats.is_empty() {
+        req.insert("categories".into(), json!(cats));
+    }
+    if let Some(r) = o.get("--inflation") {
+        req.insert("assumptions".into(), json!({ "annual_inflation": r }));
+    }
+    show(&Value::Object(req), &o, render::estimate)
+}
+
+fn cmd_retire(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    o.check(&["--sex", "--birth-date", "--lang"])?;
+    let req = json!({
+        "calculation": "retirement",
+        "sex": o.get("--sex").ok_or("retire needs --sex")?,
+        "birth_date": o.get("--birth-date").ok_or("retire needs --birth-date")?,
+    });
+    show(&req, &o, render::retirement)
+}
+
+fn cmd_explain(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    let lang = o.lang()?;
+    if o.positional.len() > 1 {
+        return Err("explain takes at most one FILE".into());
+    }
+    let text = read_input(o.positional.first().map(String::as_str))?;
+    let mut v: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => return Err(format!("not JSON: {e}")),
+    };
+    if v.get("trace").is_none() {
+        let (out, is_err) = bhxh::evaluate_to_json(&text);
+        v = serde_json::from_str(&out).unwrap_or(Value::Null);
+        if is_err {
+            out!("{}", render::error(&v, lang));
+            return Ok(ExitCode::from(2));
+        }
+    }
+    out!("{}", render::trace(&v, lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_params(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    o.check(&[])?;
+    out!("{}", render::params(o.flag("--json")));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Numbers stay numbers; anything else goes to the engine as a string, which then reports

@@ -51,11 +51,126 @@ fn method_label(m: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// How a table line shows its response field.
+#[derive(Clone, Copy)]
+enum Show {
+    /// The text (or JSON) as it is.
+    Text,
+    /// An amount of đồng.
+    Money,
+    /// An amount subtracted: `−1,000`.
+    Minus,
+    /// An amount added: `+1,000`.
+    Plus,
+}
+
+/// One line of a table: the Vietnamese and English labels, the response field, how to show
+/// it, and whether it is shown only when positive.
+struct Line(&'static str, &'static str, &'static str, Show, bool);
+
+/// Writes the lines of `v` that apply.
+fn lines(o: &mut String, v: &Value, lang: Lang, table: &[Line]) {
+    let vi = lang == Lang::Vi;
+    for Line(label_vi, label_en, key, show, only_positive) in table {
+        let x = &v[*key];
+        if *only_positive && x.as_i64().unwrap_or(0) <= 0 {
+            continue;
+        }
+        let text = match show {
+            Show::Text => x.as_str().map_or_else(|| x.to_string(), str::to_string),
+            Show::Money => money(x, lang),
+            Show::Minus => format!("−{}", money(x, lang)),
+            Show::Plus => format!("+{}", money(x, lang)),
+        };
+        row(o, pick(vi, label_vi, label_en), text);
+    }
+}
+
+/// The lines of a quote, after the method.
+const QUOTE: &[Line] = &[
+    Line(
+        "Số tháng đóng",
+        "Months covered",
+        "months_covered",
+        Show::Text,
+        false,
+    ),
+    Line(
+        "Thu nhập chọn đóng",
+        "Chosen income",
+        "income",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Khung thu nhập: từ",
+        "Income range: from",
+        "income_floor",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "                 đến",
+        "                to",
+        "income_ceiling",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Mức đóng (22%)",
+        "Contribution (22 %)",
+        "gross",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Nhà nước hỗ trợ",
+        "State support",
+        "state_support",
+        Show::Minus,
+        false,
+    ),
+    Line(
+        "Địa phương hỗ trợ thêm",
+        "Provincial top-up",
+        "local_support",
+        Show::Minus,
+        true,
+    ),
+    Line(
+        "Chiết khấu đóng trước",
+        "Advance discount",
+        "discount",
+        Show::Minus,
+        true,
+    ),
+    Line(
+        "Tiền lãi đóng bù",
+        "Back-payment interest",
+        "interest",
+        Show::Plus,
+        true,
+    ),
+    Line(
+        "SỐ TIỀN PHẢI ĐÓNG",
+        "AMOUNT PAYABLE",
+        "payable",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Số tháng được hỗ trợ",
+        "Months with support",
+        "subsidised_months",
+        Show::Text,
+        false,
+    ),
+];
+
 /// The quote table of a `contribution` response.
 pub fn contribution(v: &Value, lang: Lang) -> String {
     let mut o = String::new();
     let vi = lang == Lang::Vi;
-    let n = v["months_covered"].as_i64().unwrap_or(0);
     let _ = writeln!(
         o,
         "{}",
@@ -75,69 +190,73 @@ pub fn contribution(v: &Value, lang: Lang) -> String {
         pick(vi, "Phương thức", "Method"),
         method_label(v["method"].as_str().unwrap_or(""), lang).into(),
     );
-    row(
-        &mut o,
-        pick(vi, "Số tháng đóng", "Months covered"),
-        n.to_string(),
-    );
-    row(
-        &mut o,
-        pick(vi, "Thu nhập chọn đóng", "Chosen income"),
-        money(&v["income"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "Khung thu nhập: từ", "Income range: from"),
-        money(&v["income_floor"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "                 đến", "                to"),
-        money(&v["income_ceiling"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "Mức đóng (22%)", "Contribution (22 %)"),
-        money(&v["gross"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "Nhà nước hỗ trợ", "State support"),
-        format!("−{}", money(&v["state_support"], lang)),
-    );
-    if v["local_support"].as_i64().unwrap_or(0) > 0 {
-        row(
-            &mut o,
-            pick(vi, "Địa phương hỗ trợ thêm", "Provincial top-up"),
-            format!("−{}", money(&v["local_support"], lang)),
-        );
-    }
-    if v["discount"].as_i64().unwrap_or(0) > 0 {
-        row(
-            &mut o,
-            pick(vi, "Chiết khấu đóng trước", "Advance discount"),
-            format!("−{}", money(&v["discount"], lang)),
-        );
-    }
-    if v["interest"].as_i64().unwrap_or(0) > 0 {
-        row(
-            &mut o,
-            pick(vi, "Tiền lãi đóng bù", "Back-payment interest"),
-            format!("+{}", money(&v["interest"], lang)),
-        );
-    }
-    row(
-        &mut o,
-        pick(vi, "SỐ TIỀN PHẢI ĐÓNG", "AMOUNT PAYABLE"),
-        money(&v["payable"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "Số tháng được hỗ trợ", "Months with support"),
-        v["subsidised_months"].to_string(),
-    );
+    lines(&mut o, v, lang, QUOTE);
     o
 }
+
+/// What the participant pays, in an estimate.
+const ESTIMATE_PAYS: &[Line] = &[
+    Line(
+        "Mỗi tháng (lần đầu)",
+        "Per month (first payment)",
+        "monthly_payment",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Nhà nước hỗ trợ mỗi tháng",
+        "State support per month",
+        "state_support_per_month",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Địa phương hỗ trợ mỗi tháng",
+        "Provincial top-up per month",
+        "local_support_per_month",
+        Show::Money,
+        true,
+    ),
+    Line(
+        "Tổng tôi đóng",
+        "Total I pay",
+        "total_paid",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Tổng Nhà nước, địa phương hỗ trợ",
+        "Total support",
+        "total_support",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Số tháng đóng",
+        "Months of contributions",
+        "contribution_months",
+        Show::Text,
+        false,
+    ),
+];
+
+/// What the family receives besides the pension, in an estimate.
+const ESTIMATE_OTHERS: &[Line] = &[
+    Line(
+        "Hoặc BHXH một lần",
+        "Or a lump sum",
+        "lump_sum_alternative",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Gia đình: trợ cấp mai táng",
+        "Family: funeral allowance",
+        "funeral_allowance",
+        Show::Money,
+        false,
+    ),
+];
 
 /// The `estimate` summary: what I pay, what the State adds, what I get.
 pub fn estimate(v: &Value, lang: Lang) -> String {
@@ -153,120 +272,18 @@ pub fn estimate(v: &Value, lang: Lang) -> String {
         )
     );
     let _ = writeln!(o, "{}", pick(vi, "Tôi đóng", "What I pay"));
-    row(
-        &mut o,
-        pick(vi, "Mỗi tháng (lần đầu)", "Per month (first payment)"),
-        money(&v["monthly_payment"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "Nhà nước hỗ trợ mỗi tháng", "State support per month"),
-        money(&v["state_support_per_month"], lang),
-    );
-    if v["local_support_per_month"].as_i64().unwrap_or(0) > 0 {
-        row(
-            &mut o,
-            pick(
-                vi,
-                "Địa phương hỗ trợ mỗi tháng",
-                "Provincial top-up per month",
-            ),
-            money(&v["local_support_per_month"], lang),
-        );
-    }
-    row(
-        &mut o,
-        pick(vi, "Tổng tôi đóng", "Total I pay"),
-        money(&v["total_paid"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "Tổng Nhà nước, địa phương hỗ trợ", "Total support"),
-        money(&v["total_support"], lang),
-    );
-    row(
-        &mut o,
-        pick(vi, "Số tháng đóng", "Months of contributions"),
-        v["contribution_months"].to_string(),
-    );
+    lines(&mut o, v, lang, ESTIMATE_PAYS);
     let _ = writeln!(o, "{}", pick(vi, "Tôi nhận", "What I get"));
     if v["eligible"].as_bool().unwrap_or(false) {
-        row(
-            &mut o,
-            pick(vi, "Hưởng lương hưu từ", "Pension from"),
-            v["pension_start"].as_str().unwrap_or("").into(),
-        );
-        row(
-            &mut o,
-            pick(vi, "Tỷ lệ hưởng", "Pension rate"),
-            v["rate"]
-                .as_str()
-                .map(|r| bhxh::money::percent(r.parse().unwrap_or_default()))
-                .unwrap_or_default(),
-        );
-        row(
-            &mut o,
-            pick(vi, "LƯƠNG HƯU HẰNG THÁNG", "MONTHLY PENSION"),
-            money(&v["monthly_pension"], lang),
-        );
-        if v["retirement_allowance"].as_i64().unwrap_or(0) > 0 {
-            row(
-                &mut o,
-                pick(
-                    vi,
-                    "Trợ cấp một lần khi nghỉ hưu",
-                    "One-time retirement allowance",
-                ),
-                money(&v["retirement_allowance"], lang),
-            );
-        }
-        if let Some(b) = v["break_even_age"].as_object() {
-            row(
-                &mut o,
-                pick(vi, "Hoà vốn ở tuổi", "Break-even age"),
-                format!(
-                    "{} {} {} {}",
-                    b["years"],
-                    pick(vi, "tuổi", "y"),
-                    b["months"],
-                    pick(vi, "tháng", "m")
-                ),
-            );
-        }
-        row(
-            &mut o,
-            pick(
-                vi,
-                "Thẻ bảo hiểm y tế miễn phí",
-                "Free health-insurance card",
-            ),
-            if vi { "có".into() } else { "yes".into() },
-        );
+        pension_lines(&mut o, v, lang);
     } else {
         row(
             &mut o,
             pick(vi, "Lương hưu", "Pension"),
-            if vi {
-                "chưa đủ điều kiện".into()
-            } else {
-                "not eligible".into()
-            },
+            pick(vi, "chưa đủ điều kiện", "not eligible").into(),
         );
     }
-    row(
-        &mut o,
-        pick(vi, "Hoặc BHXH một lần", "Or a lump sum"),
-        money(&v["lump_sum_alternative"], lang),
-    );
-    row(
-        &mut o,
-        pick(
-            vi,
-            "Gia đình: trợ cấp mai táng",
-            "Family: funeral allowance",
-        ),
-        money(&v["funeral_allowance"], lang),
-    );
+    lines(&mut o, v, lang, ESTIMATE_OTHERS);
     if let Some(costs) = v["method_costs"].as_array() {
         let _ = writeln!(
             o,
@@ -278,17 +295,75 @@ pub fn estimate(v: &Value, lang: Lang) -> String {
             )
         );
         for c in costs {
-            row(
-                &mut o,
-                &format!(
-                    "  {}",
-                    method_label(c["method"].as_str().unwrap_or(""), lang)
-                ),
-                money(&c["total_paid"], lang),
+            let label = format!(
+                "  {}",
+                method_label(c["method"].as_str().unwrap_or(""), lang)
             );
+            row(&mut o, &label, money(&c["total_paid"], lang));
         }
     }
     o
+}
+
+/// The pension part of an estimate that gives one.
+fn pension_lines(o: &mut String, v: &Value, lang: Lang) {
+    let vi = lang == Lang::Vi;
+    row(
+        o,
+        pick(vi, "Hưởng lương hưu từ", "Pension from"),
+        v["pension_start"].as_str().unwrap_or("").into(),
+    );
+    row(
+        o,
+        pick(vi, "Tỷ lệ hưởng", "Pension rate"),
+        v["rate"]
+            .as_str()
+            .map(|r| bhxh::money::percent(r.parse().unwrap_or_default()))
+            .unwrap_or_default(),
+    );
+    lines(
+        o,
+        v,
+        lang,
+        &[
+            Line(
+                "LƯƠNG HƯU HẰNG THÁNG",
+                "MONTHLY PENSION",
+                "monthly_pension",
+                Show::Money,
+                false,
+            ),
+            Line(
+                "Trợ cấp một lần khi nghỉ hưu",
+                "One-time retirement allowance",
+                "retirement_allowance",
+                Show::Money,
+                true,
+            ),
+        ],
+    );
+    if let Some(b) = v["break_even_age"].as_object() {
+        row(
+            o,
+            pick(vi, "Hoà vốn ở tuổi", "Break-even age"),
+            format!(
+                "{} {} {} {}",
+                b["years"],
+                pick(vi, "tuổi", "y"),
+                b["months"],
+                pick(vi, "tháng", "m")
+            ),
+        );
+    }
+    row(
+        o,
+        pick(
+            vi,
+            "Thẻ bảo hiểm y tế miễn phí",
+            "Free health-insurance card",
+        ),
+        pick(vi, "có", "yes").into(),
+    );
 }
 
 /// The `retirement` table.
