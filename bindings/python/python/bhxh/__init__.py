@@ -5,6 +5,18 @@ functions for every calculation, and runs columnar batches over numpy / pandas c
 the GIL released on both cores. Money is always whole đồng (Python ``int`` / ``int64``);
 rates are decimal strings in the JSON results.
 
+Batch inputs (:func:`quote_monthly`, :func:`pensions`): pandas (nullable dtypes, categoricals,
+datetimes, periods), polars and numpy columns, dicts of columns or sequences. Money columns
+are integers, or floats only where every value is whole; months are YYYYMM numbers, 'YYYY-MM'
+texts or dates; codes are names or indexes. One rule for values: nothing is narrowed or
+guessed. A value the engine refuses gets the engine's code for that row (a float income of
+2000000.5 is ``invalid_money``, as ``contribution`` says), a missing value (None, NaN, NaT,
+pandas NA, polars null) gets ``missing_value``, and a column that cannot be read (absent,
+another length, a value of a kind it cannot hold such as a text or a bool in a money
+column) raises :class:`ColumnError`, which names the column and the first offending row.
+Empty columns give empty results. Row statuses: :data:`ROW_STATUS`; the full table of
+dtypes and statuses is in ``docs/design.md``.
+
 >>> import bhxh
 >>> r = bhxh.contribution(payment_month="2027-01", income=2_200_000, categories=["near_poor"])
 >>> r["payable"]
@@ -23,7 +35,7 @@ if TYPE_CHECKING:  # numpy is imported lazily: `import bhxh` stays fast for the 
 
 __all__ = [
     "BhxhError", "InputError", "IncomeError", "HistoryError", "ParameterError",
-    "TargetUnreachableError", "evaluate", "evaluate_json", "version", "parameters",
+    "TargetUnreachableError", "ColumnError", "evaluate", "evaluate_json", "version", "parameters",
     "contribution", "retirement", "pension", "lump_sum", "death", "maternity",
     "monthly_allowance", "social_pension", "estimate", "minimum_income", "compare",
     "quote_monthly", "pensions", "CATEGORIES", "ROW_STATUS", "run_reform",
@@ -34,8 +46,13 @@ __version__: str = _bhxh.version()
 #: Category codes of the batch functions, in index order.
 CATEGORIES = ("poor", "near_poor", "ethnic_minority", "island_or_special_zone", "other")
 
-#: Row status names of :func:`quote_monthly`, indexed by the ``status`` code (0 = "ok").
+#: Row status names of :func:`quote_monthly`, indexed by the ``status`` code (0 = "ok"): the
+#: engine's, then ``missing_value`` (a null in any of the row's columns), set by this package.
 ROW_STATUS = tuple(_bhxh.row_status_codes())
+ROW_STATUS += tuple(s for s in ("missing_value",) if s not in ROW_STATUS)
+_MISSING = ROW_STATUS.index("missing_value")
+_CATEGORY_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
+_SEX_INDEX = {"male": 0, "female": 1}
 
 
 class BhxhError(ValueError):
@@ -81,6 +98,18 @@ for _code in ("empty_history", "history_too_long", "period_reversed", "overlappi
               "future_period", "compulsory_rules_apply", "compulsory_before_2008_unsupported",
               "coefficient_not_available"):
     _CLASSES[_code] = HistoryError
+
+
+class ColumnError(InputError):
+    """A batch column refused as a whole: absent, of another length, not one-dimensional, or
+    holding a value of a kind it cannot hold. ``field`` and ``column`` name the column
+    (``income``, ``periods.person``), ``row`` the first offending row (0-based position;
+    ``None`` when the column as a whole is at fault)."""
+
+    def __init__(self, code: str, column: str, row: Optional[int], message: str, message_vi: str) -> None:
+        super().__init__(code, column, message, message_vi)
+        self.column = column
+        self.row = row
 
 
 def _error(code: str, field: Optional[str], message: str, message_vi: str) -> BhxhError:
@@ -221,28 +250,61 @@ def compare(*, base: Mapping[str, Any], variants: Sequence[Mapping[str, Any]],
 Columns = Union["np.ndarray", Sequence[Any]]
 
 
-def _yyyymm(col: Any) -> "np.ndarray":
-    """Months as YYYYMM int64 from YYYYMM ints, 'YYYY-MM' strings or datetime64 values."""
-    import numpy as np
-
-    a = np.asarray(col)
-    if a.dtype.kind in "iu":
-        return a.astype(np.int64, copy=False)
-    if a.dtype.kind == "M":
-        m = a.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
-        return (1970 + m // 12) * 100 + (m % 12) + 1
-    s = a.astype(str)
-    return np.char.replace(s, "-", "").astype(np.int64)
+def _column_error(p: Any) -> "ColumnError":
+    return ColumnError(p.code, p.column, p.row, p.message, p.message_vi)
 
 
-def _categories(col: Any) -> "np.ndarray":
-    import numpy as np
+def _is_frame(data: Any) -> bool:
+    return data is not None and hasattr(data, "columns") and not isinstance(data, Mapping)
 
-    a = np.asarray(col)
-    if a.dtype.kind in "iu":
-        return a.astype(np.uint8, copy=False)
-    index = {c: i for i, c in enumerate(CATEGORIES)}
-    return np.fromiter((index.get(str(c), 255) for c in a), dtype=np.uint8, count=len(a))
+
+def _has(data: Any, name: str) -> bool:
+    try:
+        return name in (data.columns if _is_frame(data) else data)
+    except TypeError:
+        return False
+
+
+def _take(data: Any, spec: Any, param: str, required: bool) -> Any:
+    """The column ``spec`` names in ``data`` (or ``spec`` itself when it is a column);
+    ``None`` for an absent optional column."""
+    from . import _columns
+
+    if isinstance(spec, str):
+        if data is None:
+            if required:
+                raise _columns.missing_column(spec, param)
+            return None
+        if not _has(data, spec):
+            if required:
+                raise _columns.missing_column(spec)
+            return None
+        return data[spec]
+    if spec is None and required:
+        raise _columns.missing_column(param, param)
+    return spec
+
+
+def _label(spec: Any, param: str) -> str:
+    return spec if isinstance(spec, str) else param
+
+
+def _check_table(name: str, data: Any) -> None:
+    from . import _columns
+
+    if not (_is_frame(data) or isinstance(data, Mapping)):
+        raise _columns.wrong_type(name, None, ("a DataFrame or a dict of columns", "một DataFrame hoặc một dict các cột"),
+                                  type(data).__name__)
+
+
+def _same_length(columns: Sequence[Any], reference: str) -> int:
+    from . import _columns
+
+    n = len(columns[0][1])
+    for label, values in columns[1:]:
+        if len(values) != n:
+            raise _columns.length_mismatch(label, len(values), reference, n)
+    return n
 
 
 def quote_monthly(data: Any = None, *, payment_month: Any = "payment_month", income: Any = "income",
@@ -251,53 +313,99 @@ def quote_monthly(data: Any = None, *, payment_month: Any = "payment_month", inc
                   as_frame: Optional[bool] = None) -> Any:
     """Monthly contribution quotes for whole populations, as columns.
 
-    ``data`` may be a pandas or polars DataFrame (then the keyword arguments name its
-    columns) or ``None`` (then they are the columns: numpy arrays or sequences). Months are
-    YYYYMM ints, 'YYYY-MM' strings or datetime64; categories are codes of
-    :data:`CATEGORIES` or their indexes. Returns columns gross, state_support,
+    ``data`` may be a pandas or polars DataFrame or a dict of columns (then the keyword
+    arguments name its columns) or ``None`` (then they are the columns themselves: numpy
+    arrays, pandas/polars Series or sequences). Returns columns gross, state_support,
     local_support, payable (int64 đồng) and status — a DataFrame when the input was one
-    (status then a categorical of the error codes, "ok" when quoted), else a dict of numpy
-    arrays (status then uint8 codes, named by :data:`ROW_STATUS`). Invalid rows are reported
-    in ``status`` without losing the valid ones.
+    (status then a categorical of the codes, "ok" when quoted), else a dict of numpy arrays
+    (status then uint8 codes, named by :data:`ROW_STATUS`). Invalid rows are reported in
+    ``status``, with 0 in the money columns, without losing the valid ones. Empty columns
+    give empty results.
+
+    Accepted columns (numpy, pandas — nullable ``Int64``/``Float64``/``boolean``/``string``
+    and categoricals included — and polars dtypes):
+
+    * ``payment_month``: YYYYMM integers (or floats with a whole value), 'YYYY-MM' or
+      'YYYYMM' texts, datetime64 / dates / timestamps / periods;
+    * ``income``: whole đồng — integers of any width, or floats whose value is whole;
+      ``Decimal`` and Python ints beyond int64 in object columns too;
+    * ``category``: codes of :data:`CATEGORIES` or their indexes 0–4;
+    * ``subsidised_before`` (optional, absent = 0): a whole number of months.
+
+    The one rule for values (the same in :func:`pensions`): nothing is narrowed silently.
+    A value of the right kind that the engine refuses gives the row the engine's status —
+    a float income that is not whole (2000000.5), an infinite one or one beyond int64 is
+    ``invalid_money``, as ``contribution`` answers for it; a month text that is not a month is
+    ``invalid_month``; an unknown code is ``unknown_category``; a non-whole, negative or
+    huge count is ``subsidised_months_out_of_range``. A missing value (None, NaN, NaT,
+    pandas NA, polars null) in any column gives ``missing_value`` (never a guess).
+    A column that is absent, not one-dimensional, of another length, or that holds a value
+    of a kind it cannot hold (a bool or a text in a money column, a list) raises
+    :class:`ColumnError` naming the column and the first offending row.
+
+    Row statuses (:data:`ROW_STATUS`, by code): ok, income_below_floor,
+    income_above_ceiling, income_not_multiple_of_step, parameter_not_in_force,
+    subsidised_months_out_of_range, unknown_category, invalid_money, invalid_month,
+    missing_value.
     """
     import numpy as np
 
-    def col(name: Any) -> Any:
-        if data is not None and isinstance(name, str):
-            return data[name].to_numpy() if hasattr(data[name], "to_numpy") else data[name]
-        return name
+    from . import _columns as c
 
-    columns = list(getattr(data, "columns", [])) if data is not None else []
-    if data is not None and isinstance(subsidised_before, str) and subsidised_before not in columns:
-        sub = None  # no such column: nobody was subsidised before
+    try:
+        if data is not None:
+            _check_table("data", data)
+        specs = [("payment_month", payment_month, True, c.month), ("income", income, True, c.money),
+                 ("category", category, True, lambda raw, label: c.code(raw, label, _CATEGORY_INDEX, c.CATEGORY)),
+                 ("subsidised_before", subsidised_before, False, c.count)]
+        converted = []
+        for param, spec, required, convert in specs:
+            raw = _take(data, spec, param, required)
+            label = _label(spec, param)
+            converted.append((label, None if raw is None else convert(raw, label)))
+        n = _same_length([(lab, v[0]) for lab, v in converted if v is not None], converted[0][0])
+    except c.Problem as p:
+        raise _column_error(p) from None
+    (_, (months, m1)), (_, (inc, m2)), (_, (cats, m3)), (_, sub_conv) = converted
+    if sub_conv is None:
+        sub, m4 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
     else:
-        sub = col(subsidised_before)
-    n = len(np.asarray(col(income)))
-    sub_a = np.zeros(n, dtype=np.int64) if sub is None or isinstance(sub, str) else np.asarray(sub, dtype=np.int64)
+        sub, m4 = sub_conv
+    missing = m1 | m2 | m3 | m4
     overlay = json.dumps(parameters) if parameters is not None else None
     try:
         g, s, l, p, st = _bhxh.quote_monthly(
-            _yyyymm(col(payment_month)), np.ascontiguousarray(np.asarray(col(income)), dtype=np.int64),
-            np.ascontiguousarray(_categories(col(category))), np.ascontiguousarray(sub_a),
+            np.ascontiguousarray(months, dtype=np.int64), np.ascontiguousarray(inc, dtype=np.int64),
+            np.ascontiguousarray(cats, dtype=np.uint8), np.ascontiguousarray(sub, dtype=np.int64),
             province, overlay)
     except _bhxh.EngineError as e:
         raise _error(*e.args) from None
+    if missing.any():
+        for a in (g, s, l, p):
+            a[missing] = 0
+        st[missing] = _MISSING
     out: Dict[str, Any] = {"gross": g, "state_support": s, "local_support": l, "payable": p, "status": st}
     return _frame(out, data, as_frame)
 
 
 def _frame(out: Dict[str, Any], data: Any, as_frame: Optional[bool]) -> Any:
-    want = as_frame if as_frame is not None else data is not None
+    want = as_frame if as_frame is not None else _is_frame(data)
     if not want:
         return out
     mod = type(data).__module__ if data is not None else "pandas"
     if mod.startswith("polars"):
         import polars as pl  # type: ignore
 
-        if "status" in out:
-            out = dict(out, status=pl.Series(out["status"]).cast(pl.UInt32).replace_strict(
-                list(range(len(ROW_STATUS))), list(ROW_STATUS)))
-        return pl.DataFrame(out)
+        cols: Dict[str, Any] = {}
+        for k, v in out.items():
+            if k == "status":
+                cols[k] = pl.Series(k, v).cast(pl.UInt32).replace_strict(
+                    list(range(len(ROW_STATUS))), list(ROW_STATUS), return_dtype=pl.String)
+            elif v.dtype == object:
+                cols[k] = pl.Series(k, v.tolist(), dtype=pl.String)
+            else:
+                cols[k] = pl.Series(k, v)
+        return pl.DataFrame(cols)
     import pandas as pd  # type: ignore
 
     if "status" in out:
@@ -309,46 +417,84 @@ def pensions(persons: Any, periods: Any, *, parameters: Optional[Mapping[str, An
              as_frame: Optional[bool] = None) -> Any:
     """Full pension calculations for many persons.
 
-    ``persons``: columns ``sex`` ('male'/'female' or 0/1), ``birth`` (YYYYMM or 'YYYY-MM'),
-    optional ``claim`` (YYYYMM, 0 = earliest start). ``periods``: long-form columns
-    ``person`` (row index into ``persons``; rows grouped by person in order), ``from``,
-    ``to`` (months), ``income``, optional ``back_paid``. Returns eligible, monthly_pension,
-    average_income, rate_bp (the rate in exact basis points: 0.555 → 5550),
-    contribution_months, retirement_allowance, pension_start (YYYYMM), error (code or '').
+    ``persons`` and ``periods`` are pandas or polars DataFrames or dicts of columns.
+    ``persons``: ``sex`` ('male'/'female' or 0 male / 1 female), ``birth`` (a month:
+    YYYYMM, 'YYYY-MM' or a date), optional ``claim`` (a month; 0 or an absent column =
+    the earliest start). ``periods``: long-form columns ``person`` (the 0-based row of the
+    person in ``persons``; rows grouped by person, in person order), ``from``, ``to``
+    (months), ``income`` (whole đồng), optional ``back_paid`` (booleans or 0/1; absent =
+    False). Returns eligible (bool), monthly_pension, average_income, rate_bp (the rate
+    in exact basis points: 0.555 → 5550), contribution_months, retirement_allowance,
+    pension_start (YYYYMM; int64 all) and error (the code of the person's error, '' when
+    computed) — a DataFrame when ``persons`` was one, else a dict of numpy arrays. Empty
+    frames give empty results.
+
+    Columns accept the dtypes :func:`quote_monthly` accepts, with the same rule: a value
+    the engine refuses gives the person the engine's error code (an income that is not
+    whole or beyond int64 → ``invalid_money``, a bad month → ``invalid_month`` or
+    ``invalid_date``, an unknown sex → ``invalid_sex``); a missing value in the person's
+    row or in any of the person's periods gives ``missing_value``; an absent required
+    column, columns of different lengths, a value of a kind the column cannot hold, and
+    any problem in the ``person`` key (missing, not a person index, not grouped) raise
+    :class:`ColumnError` naming the column (``persons.sex``, ``periods.income``, …) and the
+    first offending row.
     """
     import numpy as np
 
-    def get(d: Any, k: str, default: Any = None) -> Any:
-        try:
-            v = d[k]
-        except (KeyError, IndexError, TypeError):
-            return default
-        return v.to_numpy() if hasattr(v, "to_numpy") else v
+    from . import _columns as c
 
-    sex = np.asarray(get(persons, "sex"))
-    if sex.dtype.kind not in "iu":
-        sex = np.where(sex.astype(str) == "female", 1, np.where(sex.astype(str) == "male", 0, 255))
-    birth = _yyyymm(get(persons, "birth"))
-    claim_raw = get(persons, "claim")
-    claim = np.zeros(len(birth), dtype=np.int64) if claim_raw is None else _yyyymm(claim_raw)
-    person = np.asarray(get(periods, "person"), dtype=np.int64)
-    bp = get(periods, "back_paid")
-    back = np.zeros(len(person), dtype=bool) if bp is None else np.asarray(bp, dtype=bool)
+    def need(d: Any, table: str, k: str) -> Any:
+        if not _has(d, k):
+            raise c.missing_column(table + k)
+        return d[k]
+
+    try:
+        _check_table("persons", persons)
+        _check_table("periods", periods)
+        sex, ms = c.code(need(persons, "persons.", "sex"), "persons.sex", _SEX_INDEX, c.SEX)
+        birth, mb = c.month(need(persons, "persons.", "birth"), "persons.birth")
+        cols = [("persons.sex", sex), ("persons.birth", birth)]
+        if _has(persons, "claim"):
+            claim, mc = c.month(persons["claim"], "persons.claim")
+            cols.append(("persons.claim", claim))
+        else:
+            claim, mc = np.zeros(len(sex), dtype=np.int64), np.zeros(len(sex), dtype=bool)
+        n = _same_length(cols, "persons.sex")
+        person = c.person(need(periods, "periods.", "person"), "periods.person", n)
+        pcols = [("periods.person", person)]
+        fr, mf = c.month(need(periods, "periods.", "from"), "periods.from")
+        to, mt = c.month(need(periods, "periods.", "to"), "periods.to")
+        inc, mi = c.money(need(periods, "periods.", "income"), "periods.income")
+        pcols += [("periods.from", fr), ("periods.to", to), ("periods.income", inc)]
+        if _has(periods, "back_paid"):
+            back, mbp = c.flag(periods["back_paid"], "periods.back_paid")
+            pcols.append(("periods.back_paid", back))
+        else:
+            back, mbp = np.zeros(len(fr), dtype=bool), np.zeros(len(fr), dtype=bool)
+        _same_length(pcols, "periods.person")
+    except c.Problem as p:
+        raise _column_error(p) from None
+    missing = ms | mb | mc
+    period_missing = mf | mt | mi | mbp
+    if period_missing.any():
+        missing[person[period_missing]] = True
     overlay = json.dumps(parameters) if parameters is not None else None
     try:
-        res = _bhxh.pensions(np.ascontiguousarray(sex, dtype=np.uint8), np.ascontiguousarray(birth),
-                             np.ascontiguousarray(claim), np.ascontiguousarray(person),
-                             np.ascontiguousarray(_yyyymm(get(periods, "from"))),
-                             np.ascontiguousarray(_yyyymm(get(periods, "to"))),
-                             np.ascontiguousarray(np.asarray(get(periods, "income"), dtype=np.int64)),
-                             np.ascontiguousarray(back), overlay)
+        res = _bhxh.pensions(np.ascontiguousarray(sex, dtype=np.uint8), np.ascontiguousarray(birth, dtype=np.int64),
+                             np.ascontiguousarray(claim, dtype=np.int64), np.ascontiguousarray(person, dtype=np.int64),
+                             np.ascontiguousarray(fr, dtype=np.int64), np.ascontiguousarray(to, dtype=np.int64),
+                             np.ascontiguousarray(inc, dtype=np.int64), np.ascontiguousarray(back, dtype=bool),
+                             overlay)
     except _bhxh.EngineError as e:
         raise _error(*e.args) from None
     eligible, monthly, avg, rate_bp, months, allowance, start, errors = res
     out = {"eligible": eligible.astype(bool), "monthly_pension": monthly, "average_income": avg,
            "rate_bp": rate_bp, "contribution_months": months, "retirement_allowance": allowance,
-           "pension_start": start, "error": np.array(errors, dtype=object)}
-    return _frame(out, persons if not isinstance(persons, dict) else None, as_frame)
+           "pension_start": start, "error": np.array(errors, dtype=object).reshape(len(errors))}
+    if missing.any():
+        for k, a in out.items():
+            a[missing] = "missing_value" if k == "error" else 0
+    return _frame(out, persons, as_frame)
 
 
 def run_reform(population: Any, reform: Mapping[str, Any], **columns: Any) -> Dict[str, Any]:
