@@ -27,6 +27,8 @@ if [ -z "${NO_BROWSER:-}" ] && [ ! -x /usr/bin/chromium ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium) >/dev/null
 fi
 
-# Python venv with maturin, pytest and the analyst stack used by the tests and the example.
+# Python venv with maturin, pytest, hypothesis (batch property tests) and the analyst stack used
+# by the tests and the example.
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check maturin==1.16.0 pytest==9.2.0 numpy pandas polars matplotlib
+.venv/bin/pip install -q --disable-pip-version-check maturin==1.16.0 pytest==9.2.0 numpy pandas polars==2.1.0 \
+  hypothesis==6.170.17 matplotlib
