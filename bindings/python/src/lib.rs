@@ -160,26 +160,38 @@ type Pensions<'py> = (
     Vec<&'static str>,
 );
 
-/// Full pension calculations over columns. Persons: `sex` (0 male, 1 female), `birth` and
-/// `claim` (YYYYMM; claim 0 = earliest start). Periods (grouped by person, in person
-/// order): `person`, `from_`, `to`, `income`, `back_paid`. Returns (eligible,
+/// The person columns of `pensions`: `sex` (0 male, 1 female), `birth` and `claim`
+/// (YYYYMM; claim 0 = earliest start).
+type PersonArrays<'py> = (
+    PyReadonlyArray1<'py, u8>,
+    PyReadonlyArray1<'py, i64>,
+    PyReadonlyArray1<'py, i64>,
+);
+
+/// The period columns of `pensions` (grouped by person, in person order): `person`,
+/// `from`, `to`, `income`, `back_paid`.
+type PeriodArrays<'py> = (
+    PyReadonlyArray1<'py, i64>,
+    PyReadonlyArray1<'py, i64>,
+    PyReadonlyArray1<'py, i64>,
+    PyReadonlyArray1<'py, i64>,
+    PyReadonlyArray1<'py, bool>,
+);
+
+/// Full pension calculations over columns: `persons` (sex, birth, claim) and `periods`
+/// (person, from, to, income, back_paid), see the two tuple types. Returns (eligible,
 /// monthly_pension, average_income, rate_bp, contribution_months, retirement_allowance,
 /// pension_start, errors).
 #[pyfunction]
-#[pyo3(signature = (sex, birth, claim, person, from_, to, income, back_paid, overlay=None))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (persons, periods, overlay=None))]
 fn pensions<'py>(
     py: Python<'py>,
-    sex: PyReadonlyArray1<'py, u8>,
-    birth: PyReadonlyArray1<'py, i64>,
-    claim: PyReadonlyArray1<'py, i64>,
-    person: PyReadonlyArray1<'py, i64>,
-    from_: PyReadonlyArray1<'py, i64>,
-    to: PyReadonlyArray1<'py, i64>,
-    income: PyReadonlyArray1<'py, i64>,
-    back_paid: PyReadonlyArray1<'py, bool>,
+    persons: PersonArrays<'py>,
+    periods: PeriodArrays<'py>,
     overlay: Option<&str>,
 ) -> PyResult<Pensions<'py>> {
+    let (sex, birth, claim) = persons;
+    let (person, from_, to, income, back_paid) = periods;
     let (sx, b, c) = (sex.as_slice()?, birth.as_slice()?, claim.as_slice()?);
     let (pe, fr, t, inc, bp) = (
         person.as_slice()?,

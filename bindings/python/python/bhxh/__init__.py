@@ -480,10 +480,11 @@ def pensions(persons: Any, periods: Any, *, parameters: Optional[Mapping[str, An
         missing[person[period_missing]] = True
     overlay = json.dumps(parameters) if parameters is not None else None
     try:
-        res = _bhxh.pensions(np.ascontiguousarray(sex, dtype=np.uint8), np.ascontiguousarray(birth, dtype=np.int64),
-                             np.ascontiguousarray(claim, dtype=np.int64), np.ascontiguousarray(person, dtype=np.int64),
-                             np.ascontiguousarray(fr, dtype=np.int64), np.ascontiguousarray(to, dtype=np.int64),
-                             np.ascontiguousarray(inc, dtype=np.int64), np.ascontiguousarray(back, dtype=bool),
+        res = _bhxh.pensions((np.ascontiguousarray(sex, dtype=np.uint8), np.ascontiguousarray(birth, dtype=np.int64),
+                              np.ascontiguousarray(claim, dtype=np.int64)),
+                             (np.ascontiguousarray(person, dtype=np.int64),
+                              np.ascontiguousarray(fr, dtype=np.int64), np.ascontiguousarray(to, dtype=np.int64),
+                              np.ascontiguousarray(inc, dtype=np.int64), np.ascontiguousarray(back, dtype=bool)),
                              overlay)
     except _bhxh.EngineError as e:
         raise _error(*e.args) from None

@@ -22,14 +22,14 @@ def quote_monthly(
     npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.uint8]
 ]: ...
 def pensions(
-    sex: npt.NDArray[np.uint8],
-    birth: npt.NDArray[np.int64],
-    claim: npt.NDArray[np.int64],
-    person: npt.NDArray[np.int64],
-    from_: npt.NDArray[np.int64],
-    to: npt.NDArray[np.int64],
-    income: npt.NDArray[np.int64],
-    back_paid: npt.NDArray[np.bool_],
+    persons: Tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64]],
+    periods: Tuple[
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.bool_],
+    ],
     overlay: Optional[str] = None,
 ) -> Tuple[
     npt.NDArray[np.uint8],
