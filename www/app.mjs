@@ -12,8 +12,15 @@
 /** The engine: the wasm-bindgen web build, loaded in `start()`. */
 const ENGINE_URL = new URL('../bindings/wasm/pkg/web/bhxh_wasm.js', import.meta.url);
 
-/** The contribution income step of decision K-3 (the engine enforces it; used for the chart). */
-export const INCOME_STEP = 50_000;
+/**
+ * The contribution income step of decision K-3 in force in `month` (`YYYY-MM`), read from the
+ * engine's parameter catalogue (`income_step`): the page holds no legal number of its own.
+ */
+export function incomeStep(catalogue, month) {
+  const series = catalogue.find((p) => p.id === 'income_step');
+  const inForce = (series?.values ?? []).filter((v) => v.from <= month && v.value != null);
+  return inForce.length ? inForce.at(-1).value : 1;
+}
 /** The example shown before a birth year is typed (the placeholder). */
 export const EXAMPLE_BIRTH = '1985';
 /** The top of the chart's income axis unless the chosen income is higher. */
@@ -459,16 +466,16 @@ export function decodeHash(hash) {
 
 /**
  * The incomes plotted on the chart: from the floor to 10,000,000 (or above the chosen income),
- * evenly spread on the 50,000 step.
+ * evenly spread on the income step.
  */
-export function chartIncomes(floor, ceiling, chosen) {
-  const lo = Math.ceil(floor / INCOME_STEP) * INCOME_STEP;
-  const wanted = Math.max(CHART_TOP, Math.ceil((chosen * 1.2) / INCOME_STEP) * INCOME_STEP);
-  const hi = Math.max(lo, Math.min(Math.floor(ceiling / INCOME_STEP) * INCOME_STEP, wanted));
+export function chartIncomes(floor, ceiling, chosen, step) {
+  const lo = Math.ceil(floor / step) * step;
+  const wanted = Math.max(CHART_TOP, Math.ceil((chosen * 1.2) / step) * step);
+  const hi = Math.max(lo, Math.min(Math.floor(ceiling / step) * step, wanted));
   const out = new Set();
   for (let k = 0; k < CHART_POINTS; k++) {
     const x = lo + ((hi - lo) * k) / (CHART_POINTS - 1);
-    out.add(Math.min(hi, Math.max(lo, Math.round(x / INCOME_STEP) * INCOME_STEP)));
+    out.add(Math.min(hi, Math.max(lo, Math.round(x / step) * step)));
   }
   return [...out].sort((a, b) => a - b);
 }
@@ -525,6 +532,7 @@ const state = {
   chartTimer: 0,
   liveTimer: 0,
   resultsVisible: false,
+  incomeStep: 1, // the income step of decision K-3, from the engine's catalogue once loaded
 };
 
 /** Test and debugging hooks (timings, render count). */
@@ -602,7 +610,7 @@ function render() {
   setText('income-range', L('income_range', {
     floor: money(r.income_floor),
     ceiling: money(r.income_ceiling),
-    step: money(INCOME_STEP),
+    step: money(state.incomeStep),
   }));
   $('income').min = String(r.income_floor);
   $('income').max = String(r.income_ceiling);
@@ -836,7 +844,9 @@ function computeChart() {
   if (!cur) return;
   const r = cur.response;
   const points = [];
-  const incomes = new Set(chartIncomes(r.income_floor, r.income_ceiling, cur.request.income));
+  const incomes = new Set(
+    chartIncomes(r.income_floor, r.income_ceiling, cur.request.income, state.incomeStep),
+  );
   incomes.add(cur.request.income); // the curve passes through the user's point
   for (const income of [...incomes].sort((a, b) => a - b)) {
     try {
@@ -1113,6 +1123,7 @@ async function start() {
     const engine = await import(ENGINE_URL.href);
     await engine.default();
     state.engine = engine;
+    state.incomeStep = incomeStep(JSON.parse(engine.parameters()), new Date().toISOString().slice(0, 7));
     $('loading').hidden = true;
   } catch (e) {
     console.error('bhxh: the engine did not load', e);

@@ -11,6 +11,7 @@ import {
   asContractError,
   buildRequest,
   chartIncomes,
+  incomeStep,
   decodeHash,
   encodeHash,
   formatAge,
@@ -105,16 +106,25 @@ test('the share link round-trips and ignores damaged values', () => {
   assert.deepEqual(decodeHash(''), { inputs: {} });
 });
 
+test('the income step comes from the parameter catalogue', () => {
+  const catalogue = [
+    { id: 'income_step', values: [{ from: '2016-01', value: 50000 }, { from: '2030-01', value: 100000 }] },
+  ];
+  assert.equal(incomeStep(catalogue, '2026-11'), 50000);
+  assert.equal(incomeStep(catalogue, '2030-02'), 100000);
+  assert.equal(incomeStep([], '2026-11'), 1);
+});
+
 test('chart incomes: on the step, from the floor, about eight of them', () => {
-  const xs = chartIncomes(1500000, 50600000, 2000000);
+  const xs = chartIncomes(1500000, 50600000, 2000000, 50000);
   assert.equal(xs[0], 1500000);
   assert.equal(xs.at(-1), 10000000);
   assert.ok(xs.length >= 7 && xs.length <= 8, xs.join());
   assert.ok(xs.every((x) => x % 50000 === 0));
   assert.deepEqual(xs, [...xs].sort((a, b) => a - b));
   // A high income moves the top of the axis above it, never past the ceiling.
-  assert.ok(chartIncomes(1500000, 50600000, 20000000).at(-1) >= 20000000);
-  assert.equal(chartIncomes(1500000, 50600000, 50600000).at(-1), 50600000);
+  assert.ok(chartIncomes(1500000, 50600000, 20000000, 50000).at(-1) >= 20000000);
+  assert.equal(chartIncomes(1500000, 50600000, 50600000, 50000).at(-1), 50600000);
 });
 
 test('engine errors in any shape become the contract error object', () => {

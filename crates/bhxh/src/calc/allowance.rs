@@ -378,3 +378,17 @@ pub fn compute_social(
         monthly_amount: monthly,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ttt = ceil(Mbq × 2N / TChtxh), whole months rounded up.
+    #[test]
+    fn months_bought_rounds_up() {
+        assert_eq!(months_bought(3_000_000, 20, 500_000), Ok(120));
+        assert_eq!(months_bought(2_295_680, 21, 500_000), Ok(97));
+        assert_eq!(months_bought(3_000_000, 2, 500_000), Ok(12));
+        assert!(months_bought(3_000_000, 2, 0).is_err());
+    }
+}

@@ -241,6 +241,23 @@ fn not_after_death(start: YearMonth, death: YearMonth, field: &str) -> Result<()
     Ok(())
 }
 
+/// Months of pension paid as the survivor lump sum when a pensioner dies in pension month
+/// `k` (decision K-15): 48 within the first two months, then 0.5 less a month, at least 3
+/// under the 2024 law (art. 110.4) and 0 under the 2014 law (art. 81.3).
+fn months_of_pension(k: i32, regime: Regime) -> Decimal {
+    let raw = if k <= 2 {
+        Decimal::from(48)
+    } else {
+        Decimal::from(48) - Decimal::from(k - 2) / Decimal::TWO
+    };
+    let floor = if regime.is_2024() {
+        Decimal::from(3)
+    } else {
+        Decimal::ZERO
+    };
+    raw.max(floor).normalize()
+}
+
 /// Death of a pensioner: 48 months of pension, less 0.5 a month from the third (K-15).
 fn pensioner(
     amount: Money,
@@ -251,22 +268,13 @@ fn pensioner(
     not_after_death(start, death, "pension.start_month")?;
     let regime = Regime::at(death);
     let k = death.months_since(start) + 1;
-    let raw = if k <= 2 {
-        Decimal::from(48)
-    } else {
-        Decimal::from(48) - Decimal::from(k - 2) / Decimal::TWO
-    };
-    let factor = if regime.is_2024() {
-        raw.max(Decimal::from(3))
-    } else {
-        raw.max(Decimal::ZERO)
-    };
+    let factor = months_of_pension(k, regime);
     let lump = money::mul_rate(amount, factor).ok_or_else(|| Error::Overflow {
         field: "pension.monthly_amount".into(),
     })?;
     w.step(|| Step::Pensioner {
         k,
-        factor: factor.normalize(),
+        factor,
         amount,
         lump,
         regime,
@@ -276,7 +284,7 @@ fn pensioner(
         survivor: lump,
         months: None,
         mbq: None,
-        months_of_pension: Some(factor.normalize()),
+        months_of_pension: Some(factor),
         unpaid: None,
     })
 }
@@ -428,4 +436,26 @@ fn funeral_allowance(p: &Params, death: YearMonth, b: &Branch, w: &mut dyn Sink)
         regime: Regime::at(death),
     });
     Ok(funeral)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Decision K-15: 48 months within the first two, then 0.5 less a month; at least 3
+    /// under the 2024 law, at least 0 under the 2014 law.
+    #[test]
+    fn months_of_pension_by_month_of_receipt() {
+        for (k, regime, want) in [
+            (1, Regime::Law2024, "48"),
+            (2, Regime::Law2024, "48"),
+            (3, Regime::Law2024, "47.5"),
+            (92, Regime::Law2024, "3"),
+            (100, Regime::Law2024, "3"),
+            (94, Regime::Law2014, "2"),
+            (100, Regime::Law2014, "0"),
+        ] {
+            assert_eq!(months_of_pension(k, regime).to_string(), want, "k = {k}");
+        }
+    }
 }

@@ -345,3 +345,27 @@ pub fn half_years(months: u32) -> u32 {
 pub fn years(half: u32) -> Decimal {
     (Decimal::from(half) / Decimal::TWO).normalize()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Law 41/2024 art. 5.6 (decision K-11): leftover 1–6 months are half a year, 7–11 a
+    /// full year.
+    #[test]
+    fn half_year_rounding() {
+        for (months, half, years_text) in [
+            (0, 0, "0"),
+            (1, 1, "0.5"),
+            (6, 1, "0.5"),
+            (7, 2, "1"),
+            (12, 2, "1"),
+            (180, 30, "15"),
+            (186, 31, "15.5"),
+            (187, 32, "16"),
+        ] {
+            assert_eq!(half_years(months), half, "{months}");
+            assert_eq!(years(half).to_string(), years_text);
+        }
+    }
+}

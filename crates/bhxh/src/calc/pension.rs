@@ -481,3 +481,46 @@ fn retirement_allowance(
 pub fn compute(p: &Params, input: &PensionInput, w: &mut dyn Sink) -> Result<Pension> {
     Ok(evaluate(p, input, w)?.pension)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ym(s: &str) -> YearMonth {
+        s.parse().unwrap()
+    }
+
+    fn rate_at(start: &str, sex: Sex, half: u32) -> String {
+        let p = Params::embedded().unwrap();
+        let rates = p.pension_rate.require(ym(start), "claim_month").unwrap();
+        rate(rates.value, sex, half).to_string()
+    }
+
+    /// Law 41/2024 art. 99.1 and Law 58/2014 art. 74, by half years (decision K-11).
+    #[test]
+    fn rate_bands() {
+        use Sex::{Female as F, Male as M};
+        for (start, sex, half, want) in [
+            ("2026-01", F, 30, "0.45"),
+            ("2026-01", F, 31, "0.46"),
+            ("2026-01", F, 40, "0.55"),
+            ("2026-01", F, 60, "0.75"),
+            ("2026-01", F, 70, "0.75"),
+            ("2026-01", M, 30, "0.4"),
+            ("2026-01", M, 31, "0.405"),
+            ("2026-01", M, 39, "0.445"),
+            ("2026-01", M, 40, "0.45"),
+            ("2026-01", M, 41, "0.46"),
+            ("2026-01", M, 70, "0.75"),
+            ("2017-06", F, 30, "0.45"),
+            ("2017-06", F, 32, "0.48"),
+            ("2018-06", F, 32, "0.47"),
+            ("2017-06", M, 32, "0.47"),
+            ("2022-06", M, 40, "0.45"),
+            ("2022-06", M, 42, "0.47"),
+            ("2022-06", M, 38, "0.43"),
+        ] {
+            assert_eq!(rate_at(start, sex, half), want, "{start} {sex:?} {half}");
+        }
+    }
+}

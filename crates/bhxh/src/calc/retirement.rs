@@ -258,3 +258,32 @@ pub fn compute(p: &Params, input: &RetirementInput, w: &mut dyn Sink) -> Result<
         birth_date_used: birth.date,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ym(s: &str) -> YearMonth {
+        s.parse().unwrap()
+    }
+
+    /// The Decree 135/2020 roadmap: the age of the year in which it is reached.
+    #[test]
+    fn roadmap_ages() {
+        let p = Params::embedded().unwrap();
+        for (sex, birth, years, months, month_reached) in [
+            (Sex::Male, "1960-12", 60, 0, "2020-12"),
+            (Sex::Male, "1961-01", 60, 3, "2021-04"),
+            (Sex::Male, "1966-03", 61, 9, "2027-12"),
+            (Sex::Female, "1970-05", 57, 4, "2027-09"),
+            (Sex::Female, "1975-05", 60, 0, "2035-05"),
+        ] {
+            let (age, month, _) = reached(p, sex, ym(birth), "birth_date").unwrap();
+            assert_eq!(
+                (age.years, age.months, month),
+                (years, months, ym(month_reached)),
+                "{birth}"
+            );
+        }
+    }
+}

@@ -285,7 +285,10 @@ fn gross_step(t: &mut Trace, n: i64, g: Money, gross: Money, method: Method, reg
     t.step(
         "gross",
         gross,
-        Cite::Law(&format!("{}; rules A-5", regime.article("36.2", "87.2"))),
+        Cite::Law(&format!(
+            "{}; rule A-5, docs/rules.md",
+            regime.article("36.2", "87.2")
+        )),
         |w| {
             w.formula(format_args!("{n} × {g} = {gross}"));
             w.vi(format_args!(
@@ -384,7 +387,7 @@ fn discount_step(
 
 fn regime_step(t: &mut Trace, pm: crate::YearMonth, regime: Regime) {
     let new_law = regime.is_2024();
-    t.step("regime", if new_law { "law_2024" } else { "law_2014" }, Cite::Law(if new_law { "Law 41/2024/QH15 art. 31.2, art. 141; rules A-5; decision K-16" } else { "Law 58/2014/QH13 art. 87; Decree 134/2015/NĐ-CP; rules A-5; decision K-16" }), |w| {
+    t.step("regime", if new_law { "law_2024" } else { "law_2014" }, Cite::Law(if new_law { "Law 41/2024/QH15 art. 31.2, art. 141; rule A-5, docs/rules.md; decision K-16" } else { "Law 58/2014/QH13 art. 87; Decree 134/2015/NĐ-CP; rule A-5, docs/rules.md; decision K-16" }), |w| {
         w.formula(format_args!("payment month {pm} {} 2025-07", if new_law { "≥" } else { "<" }));
         w.vi(format_args!(
             "Tháng đóng {} nên áp dụng {} với các tham số tại thời điểm đóng, cho mọi tháng được đóng.",
@@ -412,9 +415,9 @@ fn state_support(
 ) {
     let (cat, nat, k, base) = (&c.category, c.national_category, c.national_rate, c.base);
     let cite = if regime.is_2024() {
-        "rules S-1"
+        "rule S-1, docs/rules.md"
     } else {
-        "rules S-2"
+        "rule S-2, docs/rules.md"
     };
     t.step("state_support_per_month", c.national, Cite::Both(rates, cite), |w| {
         w.formula(format_args!("{k} × {rate} × {poverty} = {k} × {base} = {}", c.national));

@@ -32,7 +32,7 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             regime,
         } => contribution_months_step(t, months, min_months, regime),
         Step::StartsJuly2025 => {
-            t.step("pension_start_rule", "2025-07", Cite::Law("Law 41/2024/QH15 art. 101; Circular 11/2025/TT-BNV art. 5; rules 3.7"), |w| {
+            t.step("pension_start_rule", "2025-07", Cite::Law("Law 41/2024/QH15 art. 101; Circular 11/2025/TT-BNV art. 5; rule 3.7, docs/rules.md"), |w| {
                 w.formula("conditions met before 2025-07 under the 2024 law only → 2025-07-01");
                 w.vi("Đủ điều kiện theo Luật 2024 trước ngày 01/7/2025 và không tiếp tục đóng nên hưởng lương hưu từ ngày 01/7/2025.");
                 w.en("The 2024 law's conditions were met before 1 July 2025 without further contributions, so the pension starts on 1 July 2025.");
@@ -170,7 +170,7 @@ fn monthly_step(t: &mut Trace, rate: Decimal, mbq: Money, monthly: Money, regime
         "monthly_pension",
         monthly,
         Cite::Law(&format!(
-            "{}; rules 3.4; decision K-1",
+            "{}; rule 3.4, docs/rules.md; decision K-1",
             regime.article("99.1", "74")
         )),
         |w| {

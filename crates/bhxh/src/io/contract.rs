@@ -1,4 +1,4 @@
-//! The JSON contract (`spec/contract.md`): one request in, one response out, for every host.
+//! The JSON contract (`docs/contract.md`): one request in, one response out, for every host.
 //!
 //! [`evaluate`] is the single entry point the command, the WebAssembly package and the
 //! Python package call; they give byte-identical responses because they all serialise here.

@@ -77,7 +77,7 @@ pub(crate) fn plan(
                 last = Some(last.map_or(first.plus(short as i32 - 1), |l| l.plus(short as i32)));
             }
             let (s, b) = (min - total, back);
-            t.step("shortfall", s, Cite::Law("Law 41/2024/QH15 art. 98, art. 36.2.e; Decree 159/2025/NĐ-CP art. 7; rules 3.11; decision K-17"), |w| {
+            t.step("shortfall", s, Cite::Law("Law 41/2024/QH15 art. 98, art. 36.2.e; Decree 159/2025/NĐ-CP art. 7; rule 3.11, docs/rules.md; decision K-17"), |w| {
                 match b {
                     Some((m, n)) => {
                         w.formula(format_args!("{s} months short at retirement age → back payment of {n} months in {m}"));
@@ -96,7 +96,7 @@ pub(crate) fn plan(
     Ok(Plan { first, last, back })
 }
 
-/// Law 41/2024 art. 141.9 (rules P-2): someone who joined early may retire at the
+/// Law 41/2024 art. 141.9 (rule P-2, docs/rules.md): someone who joined early may retire at the
 /// transitional age once they have the voluntary months the rule asks (`transitional_retirement`).
 /// When that comes before the roadmap age, a plan "until retirement age" ends there (the
 /// `pension` calculation on the projected history then applies the same rule).
@@ -135,7 +135,7 @@ pub(crate) fn transitional_end(
         return roadmap;
     }
     let (joined, months) = (rule.joined_before, rule.voluntary_months);
-    t.step("transitional_plan", end.to_string(), Cite::Law("Law 41/2024/QH15 art. 141.9; rules P-2"), |w| {
+    t.step("transitional_plan", end.to_string(), Cite::Law("Law 41/2024/QH15 art. 141.9; rule P-2, docs/rules.md"), |w| {
         w.formula(format_args!("joined before {}; age {years} in {alt}; {months} voluntary months in {twenty} → plan ends {end}", joined.year()));
         w.vi(format_args!("Tham gia trước năm {} nên được nghỉ hưu khi đủ {years} tuổi và đủ {} năm đóng tự nguyện: dự tính đóng đến {}.", joined.year(), months / 12, end.to_vi()));
         w.en(format_args!("Joined before {}, so the pension may start at {years} with {} years of voluntary contributions: the plan runs until {end}.", joined.year(), months / 12));
