@@ -195,7 +195,7 @@ pub fn compute_monthly(
     w: &mut dyn Sink,
 ) -> Result<MonthlyAllowance> {
     let (settlement, h) = (input.settlement, &input.history);
-    h.check_supported("history")?;
+    h.check_supported(p, "history")?;
     let tc_found = p
         .social_pension_amount
         .require(settlement, "settlement_month")?;

@@ -292,7 +292,7 @@ fn pensioner(
 /// Death of a contributor: the contributions paid below the threshold, else 1.5 / 2 months
 /// of Mbq per year; at least 3 × Mbq for mixed careers.
 fn contributor(p: &Params, h: &History, death: YearMonth, w: &mut dyn Sink) -> Result<Branch> {
-    h.check_supported("history")?;
+    h.check_supported(p, "history")?;
     let regime = Regime::at(death);
     let months = h.months();
     let avg = average_income(p, h, death, "death_month", "history", w)?;
@@ -377,7 +377,7 @@ fn allowance_recipient(
         });
     }
     not_after_death(first, death, "allowance.first_month")?;
-    h.check_supported("history")?;
+    h.check_supported(p, "history")?;
     let months = h.months();
     let paid = u32::try_from(death.months_since(first) + 1).unwrap_or(u32::MAX);
     let unpaid = granted.saturating_sub(paid);

@@ -79,7 +79,7 @@ pub fn month_2014() -> YearMonth {
 
 impl History {
     /// Builds a history from periods already typed (the batch path), with the same checks as
-    /// [`History::from_raw`].
+    /// the request reader (`io::history::from_raw`).
     ///
     /// # Errors
     /// `empty_history`, `period_reversed`, `invalid_money`, `history_too_long`,
@@ -190,25 +190,29 @@ impl History {
             .min()
     }
 
-    /// Rejects the careers whose rules this engine does not implement yet: ≥ 15 years of
-    /// compulsory contributions (the compulsory rules govern, L24 art. 111.1.a; D158
-    /// art. 17.2) and compulsory periods before 2008 (salary coefficients of D158 art. 16).
+    /// Rejects the careers whose rules this engine does not implement yet (`mixed_career`):
+    /// ≥ 15 years of compulsory contributions (the compulsory rules govern, L24 art.
+    /// 111.1.a; D158 art. 17.2) and compulsory periods before 2008 (salary coefficients of
+    /// D158 art. 16).
     ///
     /// # Errors
     /// `compulsory_rules_apply`, `compulsory_before_2008_unsupported`.
-    pub fn check_supported(&self, field: &str) -> Result<()> {
-        let y2008 = crate::month::january(2008);
+    pub fn check_supported(&self, params: &Params, field: &str) -> Result<()> {
+        let limits = *params
+            .mixed_career
+            .require(crate::month::LAW_2024_START, field)?
+            .value;
         if let Some(p) = self
             .periods
             .iter()
-            .find(|p| p.scheme == Scheme::Compulsory && p.from < y2008)
+            .find(|p| p.scheme == Scheme::Compulsory && p.from < limits.compulsory_from)
         {
             return Err(Error::CompulsoryBefore2008 {
                 field: format!("{field}[{}].from", p.index),
             });
         }
         let c = self.months_of(Scheme::Compulsory);
-        if c >= 180 {
+        if c >= limits.compulsory_rules_months {
             return Err(Error::CompulsoryRulesApply {
                 field: field.into(),
                 months: c,

@@ -213,7 +213,7 @@ pub fn evaluate(
     person: Option<(Sex, BirthDate)>,
     w: &mut dyn Sink,
 ) -> Result<LumpSum> {
-    h.check_supported("history")?;
+    h.check_supported(p, "history")?;
     let months = h.months();
     let regime = Regime::at(settlement);
     let why = refusal(p, reason, settlement, h, person)?;

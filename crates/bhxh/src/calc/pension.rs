@@ -292,7 +292,7 @@ fn timing<'a>(p: &'a Params, i: &PensionInput) -> Result<Timing<'a>> {
 /// `coefficient_not_available`, `parameter_not_in_force`, `overflow`.
 pub fn evaluate(p: &Params, i: &PensionInput, w: &mut dyn Sink) -> Result<Outcome> {
     let h = &i.history;
-    h.check_supported("history")?;
+    h.check_supported(p, "history")?;
     let months = h.months();
     let tm = timing(p, i)?;
     let (start, regime) = (tm.start, tm.regime);

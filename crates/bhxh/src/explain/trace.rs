@@ -400,39 +400,19 @@ fn needs_escape(bytes: &[u8]) -> bool {
 
 /// Writes the inside of a JSON string exactly as serde_json would. Strings with nothing to
 /// escape (the usual case for trace sentences) are copied after one pass that the compiler
-/// can vectorise; the others are escaped byte by byte with serde_json's rules.
+/// can vectorise; the others go through serde_json's own escaping.
 fn push_json_fragment(out: &mut String, s: &str) {
     if !needs_escape(s.as_bytes()) {
         out.push_str(s);
         return;
     }
-    // Escapes are ASCII, so the runs between them end on character boundaries.
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(s.get(run..i).unwrap_or_default());
-        run = i + 1;
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(escape);
-        }
-    }
-    out.push_str(s.get(run..).unwrap_or_default());
+    // serde_json's quoted string (it cannot fail on a `str`), without its quotes.
+    let quoted = serde_json::to_string(s).unwrap_or_default();
+    out.push_str(
+        quoted
+            .get(1..quoted.len().saturating_sub(1))
+            .unwrap_or_default(),
+    );
 }
 
 /// Writes an integer as serde_json does (plain decimal digits).

@@ -396,6 +396,16 @@ pub struct TransitionalRetirement {
     pub female: Age,
 }
 
+/// Which careers with compulsory periods the voluntary rules cover (see `mixed_career.json`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MixedCareer {
+    /// From this many compulsory months the compulsory rules govern.
+    pub compulsory_rules_months: u32,
+    /// Compulsory periods before this month are not supported.
+    pub compulsory_from: YearMonth,
+}
+
 /// A provincial category that maps onto a national one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -631,6 +641,8 @@ parameter_table! {
         |t| t.voluntary_months <= 1200 && t.male.months < 12 && t.female.months < 12,
         "up to 1200 months and ages with 0 to 11 months",
     );
+    /// Careers with compulsory periods that the voluntary rules cover.
+    mixed_career: Series<MixedCareer> = Check(|m| (1..=1200).contains(&m.compulsory_rules_months), "1 to 1200 months");
     /// Months needed for the art. 23 monthly allowance (decision K-13).
     allowance_min_months: Series<u32> = MONTHS;
     /// Months needed in the 12 months before a birth (§6).

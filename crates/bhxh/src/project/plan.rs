@@ -208,11 +208,12 @@ pub(crate) fn price(
     r
 }
 
-/// The method and months of the payment made in a month with `remaining` months left.
-fn block(method: Method, advance_months: u32, remaining: u32) -> (Method, u32) {
+/// The method and months of the payment made in a month with `remaining` months left: an
+/// advance shortens to the whole years left while they reach the shortest advance length.
+fn block(method: Method, (advance_months, shortest): (u32, u32), remaining: u32) -> (Method, u32) {
     match method {
         Method::Advance if remaining >= advance_months => (Method::Advance, advance_months),
-        Method::Advance if remaining >= 24 => (Method::Advance, remaining / 12 * 12),
+        Method::Advance if remaining >= shortest => (Method::Advance, remaining / 12 * 12),
         Method::Advance | Method::Every12Months if remaining >= 12 => (Method::Every12Months, 12),
         Method::Every6Months if remaining >= 6 => (Method::Every6Months, 6),
         Method::Every3Months if remaining >= 3 => (Method::Every3Months, 3),
@@ -236,7 +237,12 @@ fn price_quiet(p: &Params, i: &EstimateInput, x: Pricing, w: &mut Trace) -> Resu
     let mut m = x.first;
     while m <= x.last {
         let remaining = (x.last.months_since(m) + 1) as u32;
-        let (meth, n) = block(x.method, x.advance_months, remaining);
+        let shortest = p
+            .advance_months
+            .at(m)
+            .and_then(|f| f.value.iter().min().copied())
+            .unwrap_or(x.advance_months);
+        let (meth, n) = block(x.method, (x.advance_months, shortest.max(12)), remaining);
         let income = income_at(p, i.income, m);
         let pay = if meth == Method::Monthly {
             monthly(p, i, (m, income), &mut subsidised, &mut cache, w)?
