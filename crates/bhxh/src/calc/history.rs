@@ -330,7 +330,7 @@ pub struct Payments {
 /// half a year, 7–11 as a full year.
 ///
 /// ```
-/// use bhxh::history::half_years;
+/// use bhxh::calc::history::half_years;
 /// assert_eq!(half_years(180), 30);   // 15 years
 /// assert_eq!(half_years(186), 31);   // 15 years 6 months → 15.5
 /// assert_eq!(half_years(187), 32);   // 15 years 7 months → 16

@@ -217,7 +217,7 @@ impl Trace {
     /// [`StepText::vi`], then [`StepText::en`] — and runs only when the trace is enabled.
     ///
     /// ```
-    /// use bhxh::trace::{Cite, Trace};
+    /// use bhxh::explain::trace::{Cite, Trace};
     /// let mut t = Trace::new(true);
     /// let months = 480;
     /// t.step("contribution_months", months, Cite::Law("Law 41/2024/QH15 art. 5"), |w| {
