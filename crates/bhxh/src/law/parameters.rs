@@ -131,6 +131,38 @@ pub struct Found<'a, T> {
 }
 
 impl<T> Series<T> {
+    /// The same series with each value turned by `f` (given the value's index).
+    ///
+    /// # Errors
+    /// The first error of `f`.
+    pub fn map<U, E>(
+        self,
+        mut f: impl FnMut(usize, T) -> std::result::Result<U, E>,
+    ) -> std::result::Result<Series<U>, E> {
+        let mut values = Vec::with_capacity(self.values.len());
+        for (i, e) in self.values.into_iter().enumerate() {
+            values.push(Entry {
+                from: e.from,
+                value: e.value.map(|v| f(i, v)).transpose()?,
+                citation: e.citation,
+                confidence: e.confidence,
+                note: e.note,
+            });
+        }
+        Ok(Series {
+            id: self.id,
+            kind: self.kind,
+            unit: self.unit,
+            label_en: self.label_en,
+            label_vi: self.label_vi,
+            description: self.description,
+            last_reviewed: self.last_reviewed,
+            known_through: self.known_through,
+            exact_year_only: self.exact_year_only,
+            values,
+        })
+    }
+
     /// The value in force in `month`, or `None` (before the first value, or repealed).
     pub fn at(&self, month: YearMonth) -> Option<Found<'_, T>> {
         let idx = self.values.partition_point(|e| e.from <= month);
@@ -488,7 +520,7 @@ macro_rules! parameter_table {
                 Ok(Params {
                     $( $id: {
                         let (id, text) = files.next().copied().unwrap_or_default();
-                        F::parse(text).map_err(|detail| Error::InvalidParameters {
+                        <$ty as Parameter>::parse::<F>(text).map_err(|detail| Error::InvalidParameters {
                             field: format!("law/{id}.json"),
                             detail,
                         })?
@@ -521,15 +553,24 @@ macro_rules! parameter_table {
 pub struct Check<T>(fn(&T) -> bool, &'static str);
 
 /// What the parameter table needs of each parameter's type.
-trait Parameter {
+trait Parameter: Sized {
     /// The range check for this type.
     type Check;
+    /// Parses the parameter's file.
+    fn parse<F: Format>(text: &str) -> std::result::Result<Self, String>;
     fn validate(&self, prefix: &str, id: &str, check: Self::Check) -> Result<()>;
     fn merge<F: Format>(&mut self, v: &F::Piece, path: &str) -> Result<()>;
 }
 
 impl<T: DeserializeOwned> Parameter for Series<T> {
     type Check = Check<T>;
+    /// The file is read as a series of format pieces, then each value is decoded: the
+    /// series and entry structure is decoded once for all parameters (one copy of that code
+    /// in the WebAssembly build instead of one per parameter type).
+    fn parse<F: Format>(text: &str) -> std::result::Result<Self, String> {
+        let raw: Series<F::Piece> = F::parse(text)?;
+        raw.map(|i, v| F::decode(&v).map_err(|e| format!("values[{i}].value: {e}")))
+    }
     fn validate(&self, prefix: &str, id: &str, check: Check<T>) -> Result<()> {
         if self.id != id {
             return Err(invalid(
@@ -540,20 +581,44 @@ impl<T: DeserializeOwned> Parameter for Series<T> {
         self::check(prefix, self, check.0, check.1)
     }
     fn merge<F: Format>(&mut self, v: &F::Piece, path: &str) -> Result<()> {
-        let o: OverlaySeries<T> = F::decode(v).map_err(|e| {
+        let expected = |e: String| {
             invalid(
                 path,
                 &format!(
                     "{e} (expected {{\"values\": [{{\"from\": \"YYYY-MM\", \"value\": ...}}]}})"
                 ),
             )
-        })?;
-        merge(self, o, path)
+        };
+        let raw: OverlaySeries<F::Piece> = F::decode(v).map_err(expected)?;
+        let mut values = Vec::with_capacity(raw.values.len());
+        for (i, mut e) in raw.values.into_iter().enumerate() {
+            let value = match e.value.take() {
+                None => None,
+                Some(p) => {
+                    Some(F::decode(&p).map_err(|m| expected(format!("values[{i}].value: {m}")))?)
+                }
+            };
+            values.push(OverlayEntry {
+                value,
+                ..e.retype()
+            });
+        }
+        merge(
+            self,
+            OverlaySeries {
+                values,
+                replace: raw.replace,
+            },
+            path,
+        )
     }
 }
 
 impl Parameter for LocalSupport {
     type Check = ();
+    fn parse<F: Format>(text: &str) -> std::result::Result<Self, String> {
+        F::parse(text)
+    }
     fn validate(&self, prefix: &str, _id: &str, (): ()) -> Result<()> {
         validate_local(self, prefix)
     }
@@ -652,8 +717,8 @@ parameter_table! {
 /// The data format of the law files and of overlays. The law layer asks only for typed
 /// values; `crate::data` reads the format (JSON).
 pub trait Format {
-    /// A piece of data already parsed (an overlay, or one of its members).
-    type Piece;
+    /// A piece of data already parsed (an overlay, one of its members, a value).
+    type Piece: DeserializeOwned;
     /// Parses a whole file into `T`.
     ///
     /// # Errors
@@ -830,6 +895,19 @@ struct OverlayEntry<T> {
     confidence: Option<Confidence>,
     #[serde(default)]
     note: Option<String>,
+}
+
+impl<P> OverlayEntry<P> {
+    /// The entry without its value, ready to take a decoded one.
+    fn retype<T>(self) -> OverlayEntry<T> {
+        OverlayEntry {
+            from: self.from,
+            value: None,
+            citation: self.citation,
+            confidence: self.confidence,
+            note: self.note,
+        }
+    }
 }
 
 #[derive(Deserialize)]
