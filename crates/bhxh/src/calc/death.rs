@@ -405,6 +405,23 @@ fn allowance_recipient(
     })
 }
 
+/// The funeral allowance for a death in `month`: the multiple × the reference level of that
+/// month (Law 41/2024 art. 109; Law 58/2014 art. 80: the base salary). `field` names the
+/// input that gave the month.
+///
+/// # Errors
+/// `parameter_not_in_force`, `overflow`.
+pub fn funeral_amount(p: &Params, month: YearMonth, field: &str) -> Result<Money> {
+    let reference = p.reference_level.require(month, field)?;
+    let multiple = p.funeral_allowance_multiple.require(month, field)?;
+    multiple
+        .value
+        .checked_mul(*reference.value)
+        .ok_or_else(|| Error::Overflow {
+            field: field.into(),
+        })
+}
+
 /// The funeral allowance: 10 × the reference level of the month of death when the branch
 /// qualifies (Law 41/2024 art. 109; Law 58/2014 art. 80: the base salary).
 fn funeral_allowance(p: &Params, death: YearMonth, b: &Branch, w: &mut dyn Sink) -> Result<Money> {
@@ -417,14 +434,12 @@ fn funeral_allowance(p: &Params, death: YearMonth, b: &Branch, w: &mut dyn Sink)
         });
     }
     let multiple = p.funeral_allowance_multiple.require(death, "death_month")?;
-    let full = multiple
-        .value
-        .checked_mul(*reference.value)
-        .ok_or_else(|| Error::Overflow {
-            field: "death_month".into(),
-        })?;
     let min_months = *p.funeral_min_months.require(death, "death_month")?.value;
-    let funeral = if b.funeral_ok { full } else { 0 };
+    let funeral = if b.funeral_ok {
+        funeral_amount(p, death, "death_month")?
+    } else {
+        0
+    };
     w.step(|| Step::Funeral {
         paid: b.funeral_ok,
         multiple: *multiple.value,

@@ -174,6 +174,28 @@ pub enum Step<'a> {
     },
 }
 
+/// The art. 141.9 rule (rules P-2) for someone who first contributed voluntarily in
+/// `first_voluntary`: the rule's entry, the transitional age and the month it is reached,
+/// when the person joined early enough (the voluntary months needed are checked by the
+/// caller, who knows them).
+pub fn transitional<'a>(
+    p: &'a Params,
+    sex: Sex,
+    birth: YearMonth,
+    first_voluntary: Option<YearMonth>,
+) -> Option<(&'a Entry<TransitionalRetirement>, Age, YearMonth)> {
+    let found = p.transitional_retirement.at(LAW_2024_START)?;
+    let rule = found.value;
+    if first_voluntary.is_none_or(|m| m >= rule.joined_before) {
+        return None;
+    }
+    let age = match sex {
+        Sex::Male => rule.male,
+        Sex::Female => rule.female,
+    };
+    Some((found.entry, age, birth.plus(age.total_months() as i32)))
+}
+
 /// The age month that applies under the 2024 law: the roadmap (`age`, `reached`), or the
 /// transitional ages for those who joined early with enough voluntary contributions
 /// (art. 141.9), whichever comes first.
@@ -185,23 +207,17 @@ fn age_month<'a>(
     roadmap: (Age, YearMonth),
 ) -> (Age, YearMonth, Option<&'a Entry<TransitionalRetirement>>) {
     let (age, reached) = roadmap;
-    let Some(found) = p.transitional_retirement.at(LAW_2024_START) else {
-        return (age, reached, None);
-    };
-    let rule = found.value;
-    let transitional = h.first_voluntary().is_some_and(|m| m < rule.joined_before)
-        && h.months_of(Scheme::Voluntary) >= rule.voluntary_months;
-    if transitional {
-        let a = match sex {
-            Sex::Male => rule.male,
-            Sex::Female => rule.female,
-        };
-        let m = birth.plus(a.total_months() as i32);
-        if m < reached {
-            return (a, m, Some(found.entry));
+    match transitional(p, sex, birth, h.first_voluntary()) {
+        Some((entry, a, m))
+            if m < reached
+                && entry
+                    .value
+                    .is_some_and(|r| h.months_of(Scheme::Voluntary) >= r.voluntary_months) =>
+        {
+            (a, m, Some(entry))
         }
+        _ => (age, reached, None),
     }
-    (age, reached, None)
 }
 
 /// The pension rate for `half` half-years: the band with the largest start at or below

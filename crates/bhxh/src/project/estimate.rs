@@ -569,16 +569,15 @@ fn break_even(
     Some(a)
 }
 
-/// The funeral allowance at the pension start (today's reference level).
+/// The funeral allowance at the pension start (today's reference level), when the family
+/// would qualify: a pensioner, or enough months of contributions.
 fn funeral(p: &Params, pen: &Pension, history: &History, start: YearMonth) -> Result<Money> {
-    let r = p.reference_level.require(start, "start_month")?;
-    let mul = p.funeral_allowance_multiple.require(start, "start_month")?;
     let min = *p.funeral_min_months.require(start, "start_month")?.value;
-    Ok(if pen.eligible || history.months() >= min {
-        mul.value * r.value
+    if pen.eligible || history.months() >= min {
+        crate::calc::death::funeral_amount(p, start, "start_month")
     } else {
-        0
-    })
+        Ok(0)
+    }
 }
 
 /// The pension in money of the pension-start year, when an inflation is assumed.

@@ -4,7 +4,7 @@
 use super::estimate::{EstimateInput, Shortfall};
 use crate::calc::contribution::{self, Contribution, ContributionInput, Method};
 use crate::calc::history::Scheme;
-use crate::calc::retirement::Sex;
+use crate::calc::pension;
 use crate::error::{Error, Result};
 use crate::explain::trace::{Cite, Trace};
 use crate::law::parameters::Params;
@@ -107,21 +107,17 @@ pub(crate) fn transitional_end(
     t: &mut Trace,
 ) -> YearMonth {
     let Some(h) = &i.history else { return roadmap };
-    let Some(rule) = p.transitional_retirement.at(crate::month::LAW_2024_START) else {
-        return roadmap;
-    };
-    let rule = *rule.value;
-    if i.contribution_years.is_some() || h.first_voluntary().is_none_or(|m| m >= rule.joined_before)
-    {
+    if i.contribution_years.is_some() {
         return roadmap;
     }
-    let age = if i.sex == Sex::Male {
-        rule.male
-    } else {
-        rule.female
+    let first = h.first_voluntary();
+    let Some((entry, age, alt)) = pension::transitional(p, i.sex, i.birth.month(), first) else {
+        return roadmap;
+    };
+    let Some(rule) = entry.value else {
+        return roadmap;
     };
     let years = age.years;
-    let alt = i.birth.month().plus(age.total_months() as i32);
     let need = rule
         .voluntary_months
         .saturating_sub(h.months_of(Scheme::Voluntary));
