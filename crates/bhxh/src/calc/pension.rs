@@ -178,12 +178,12 @@ pub enum Step<'a> {
 /// `first_voluntary`: the rule's entry, the transitional age and the month it is reached,
 /// when the person joined early enough (the voluntary months needed are checked by the
 /// caller, who knows them).
-pub fn transitional<'a>(
-    p: &'a Params,
+pub fn transitional(
+    p: &Params,
     sex: Sex,
     birth: YearMonth,
     first_voluntary: Option<YearMonth>,
-) -> Option<(&'a Entry<TransitionalRetirement>, Age, YearMonth)> {
+) -> Option<(&Entry<TransitionalRetirement>, Age, YearMonth)> {
     let found = p.transitional_retirement.at(LAW_2024_START)?;
     let rule = found.value;
     if first_voluntary.is_none_or(|m| m >= rule.joined_before) {
