@@ -318,7 +318,7 @@ fn pension_lines(o: &mut String, v: &Value, lang: Lang) {
         pick(vi, "Tỷ lệ hưởng", "Pension rate"),
         v["rate"]
             .as_str()
-            .map(|r| bhxh::money::percent(r.parse().unwrap_or_default()))
+            .map(|r| bhxh::money::percent(r.parse().unwrap_or_default()).to_string())
             .unwrap_or_default(),
     );
     lines(

@@ -151,19 +151,58 @@ pub fn vi(amount: Money) -> Vi {
     Vi(amount)
 }
 
-/// A rate as a percentage string without trailing zeros: `0.22` → `22%`, `0.025` → `2.5%`.
-pub fn percent(rate: Decimal) -> String {
-    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+/// A rate as a percentage, formatted lazily: `22%`, `2.5%` (or `2,5%` with a decimal comma).
+#[derive(Clone, Copy, Debug)]
+pub struct Percent {
+    rate: Decimal,
+    comma: bool,
 }
 
-/// A rate as a Vietnamese percentage string (decimal comma): `0.025` → `2,5%`.
-pub fn percent_vi(rate: Decimal) -> String {
-    percent(rate).replace('.', ",")
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = (self.rate * Decimal::ONE_HUNDRED).normalize();
+        if !self.comma || v.scale() == 0 {
+            return write!(f, "{v}%");
+        }
+        // A decimal comma: the integer part, a comma, the fraction digits (no allocation).
+        let scale = 10i128.pow(v.scale());
+        let m = v.mantissa();
+        let sign = if m < 0 { "-" } else { "" };
+        let (int, frac) = (m.abs() / scale, m.abs() % scale);
+        let width = v.scale() as usize;
+        write!(f, "{sign}{int},{frac:0width$}%")
+    }
+}
+
+/// A rate as a percentage without trailing zeros: `0.22` → `22%`, `0.025` → `2.5%`.
+pub fn percent(rate: Decimal) -> Percent {
+    Percent { rate, comma: false }
+}
+
+/// A rate as a Vietnamese percentage (decimal comma): `0.025` → `2,5%`.
+pub fn percent_vi(rate: Decimal) -> Percent {
+    Percent { rate, comma: true }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (rate, en, vi) in [
+            ("0.22", "22%", "22%"),
+            ("0.025", "2.5%", "2,5%"),
+            ("0.405", "40.5%", "40,5%"),
+            ("0.75", "75%", "75%"),
+            ("0.0005", "0.05%", "0,05%"),
+            ("-0.015", "-1.5%", "-1,5%"),
+        ] {
+            assert_eq!(percent(d(rate)).to_string(), en);
+            assert_eq!(percent_vi(d(rate)).to_string(), vi);
+        }
+    }
 
     #[test]
     fn grouping() {

@@ -125,7 +125,10 @@ fn contribution_months_step(t: &mut Trace, months: u32, min_months: u32, regime:
     t.step(
         "contribution_months",
         months,
-        Cite::Law(&format!("{}; decision K-11", regime.article("5", "3.7"))),
+        Cite::Law(regime.pick(
+            "Law 41/2024/QH15 art. 5; decision K-11",
+            "Law 58/2014/QH13 art. 3.7; decision K-11",
+        )),
         |w| {
             w.formula(format_args!(
                 "Σ (to − from + 1) = {months}; required ≥ {min_months}"
@@ -169,9 +172,9 @@ fn monthly_step(t: &mut Trace, rate: Decimal, mbq: Money, monthly: Money, regime
     t.step(
         "monthly_pension",
         monthly,
-        Cite::Law(&format!(
-            "{}; rule 3.4, docs/rules.md; decision K-1",
-            regime.article("99.1", "74")
+        Cite::Law(regime.pick(
+            "Law 41/2024/QH15 art. 99.1; rule 3.4, docs/rules.md; decision K-1",
+            "Law 58/2014/QH13 art. 74; rule 3.4, docs/rules.md; decision K-1",
         )),
         |w| {
             w.formula(format_args!("{rate} × {mbq} = {monthly}"));
@@ -195,7 +198,7 @@ fn start_step(t: &mut Trace, start: YearMonth, regime: Regime) {
     t.step(
         "pension_start",
         start.first_day_text(),
-        Cite::Law(&regime.article("101", "76")),
+        Cite::Law(regime.pick("Law 41/2024/QH15 art. 101", "Law 58/2014/QH13 art. 76")),
         |w| {
             w.formula(format_args!("first day of {start}"));
             w.vi(format_args!(
@@ -217,7 +220,7 @@ fn refused(
     (months, min_months): (u32, u32),
     regime: Regime,
 ) {
-    t.step("eligible", false, Cite::Law(&regime.article("98", "73")), |w| {
+    t.step("eligible", false, Cite::Law(regime.pick("Law 41/2024/QH15 art. 98", "Law 58/2014/QH13 art. 73")), |w| {
         if why == "not_yet_eligible" {
             w.formula(format_args!("claim {start} < earliest start {earliest}"));
             w.vi(format_args!("Chưa đủ điều kiện hưởng lương hưu vào {}: sớm nhất từ {}.", start.to_vi(), earliest.to_vi()));

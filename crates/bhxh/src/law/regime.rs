@@ -47,6 +47,14 @@ impl Regime {
         }
     }
 
+    /// The one of two texts that belongs to this regime (static citations, no formatting).
+    pub fn pick(self, law_2024: &'static str, law_2014: &'static str) -> &'static str {
+        match self {
+            Regime::Law2014 => law_2014,
+            Regime::Law2024 => law_2024,
+        }
+    }
+
     /// `"{law} art. {article}"` with this regime's article of the two given.
     pub fn article(self, law_2024: &str, law_2014: &str) -> String {
         let art = match self {
