@@ -232,8 +232,8 @@ mod tests {
 
     #[test]
     fn percents() {
-        assert_eq!(percent(Decimal::new(22, 2)), "22%");
-        assert_eq!(percent(Decimal::new(25, 3)), "2.5%");
-        assert_eq!(percent_vi(Decimal::new(25, 3)), "2,5%");
+        assert_eq!(percent(Decimal::new(22, 2)).to_string(), "22%");
+        assert_eq!(percent(Decimal::new(25, 3)).to_string(), "2.5%");
+        assert_eq!(percent_vi(Decimal::new(25, 3)).to_string(), "2,5%");
     }
 }
