@@ -237,7 +237,7 @@ fn respond(calculation: &str, result: &str, t: Trace, p: &Params) -> Result<Stri
     let fields = result
         .strip_prefix('{')
         .and_then(|r| r.strip_suffix('}'))
-        .ok_or(Error::Overflow { field: "$".into() })?;
+        .ok_or_else(|| Error::Overflow { field: "$".into() })?;
     let mut head = String::with_capacity(fields.len() + calculation.len() + 20);
     head.push_str("{\"calculation\":\"");
     head.push_str(calculation);

@@ -233,11 +233,15 @@ fn price_quiet(p: &Params, i: &EstimateInput, x: Pricing, w: &mut Trace) -> Resu
     let mut m = x.first;
     while m <= x.last {
         let remaining = (x.last.months_since(m) + 1) as u32;
-        let shortest = p
-            .advance_months
-            .at(m)
-            .and_then(|f| f.value.iter().min().copied())
-            .unwrap_or(x.advance_months);
+        // The shortest advance length in force, looked up only for advance plans.
+        let shortest = match x.method {
+            Method::Advance => p
+                .advance_months
+                .at(m)
+                .and_then(|f| f.value.iter().min().copied())
+                .unwrap_or(x.advance_months),
+            _ => x.advance_months,
+        };
         let (meth, n) = block(x.method, (x.advance_months, shortest.max(12)), remaining);
         let income = income_at(p, i.income, m);
         let pay = if meth == Method::Monthly {
@@ -272,7 +276,7 @@ fn monthly(
         .monthly
         .as_ref()
         .map(|(_, _, c)| c.per_month[0].clone())
-        .ok_or(Error::Overflow {
+        .ok_or_else(|| Error::Overflow {
             field: "start_month".into(),
         })?;
     let (s, l) = if *subsidised < support_cap(p, m) {
