@@ -53,3 +53,14 @@ def test_no_input_crashes_the_host():
         assert "error" in json.loads(bhxh.evaluate_json(text))
     with pytest.raises(bhxh.InputError):
         bhxh.evaluate({"calculation": "contribution", "income": float("nan")})
+
+
+def test_refund_keyword_function():
+    r = bhxh.refund(payment_month="2026-01", income=3_000_000, method="every_12_months",
+                    categories=["near_poor"], reason="lump_sum", from_month="2026-07")
+    assert (r["months_refunded"], r["contributions"], r["support_excluded"], r["amount"]) == (
+        6, 3_960_000, 792_000, 3_168_000)
+    with pytest.raises(bhxh.BhxhError) as e:
+        bhxh.refund(payment_month="2026-01", income=3_000_000, method="monthly",
+                    reason="death", from_month="2026-01")
+    assert (e.value.code, e.value.field) == ("method_not_prepaid", "method")

@@ -196,6 +196,43 @@ export interface ContributionResult {
 }
 
 // ---------------------------------------------------------------------------------------
+// refund — the unused months of a prepaid payment (decision K-7)
+
+export type RefundReason = 'compulsory_insurance' | 'lump_sum' | 'death' | 'pension';
+
+export interface RefundRequest extends Envelope {
+  calculation: 'refund';
+  /** The prepaid payment, as in `contribution` (`every_3_months`, `every_6_months`, `every_12_months` or `advance`). */
+  payment_month: Month;
+  income: Money;
+  method: Method;
+  months?: number;
+  categories?: Category[];
+  province?: Province;
+  subsidised_months_before?: number;
+  fund_rate_monthly?: Decimal;
+  reason: RefundReason;
+  /** The first covered month to refund; it must lie inside the prepaid period. */
+  from_month: Month;
+}
+
+export interface RefundResult {
+  months_refunded: number;
+  /** The unused months' contributions (discounted as at payment for an advance). */
+  contributions: Money;
+  /** Their support (national and provincial, nominal), which goes back to the budget. */
+  support_excluded: Money;
+  /** max(0, contributions − support_excluded). */
+  amount: Money;
+  reason: RefundReason;
+  method: Method;
+  months_covered: number;
+  /** What was paid for the whole period. */
+  payable: Money;
+  fund_rate_monthly?: Decimal;
+}
+
+// ---------------------------------------------------------------------------------------
 // retirement — retirement age and pension start
 
 export interface RetirementRequest extends Envelope {
@@ -538,6 +575,7 @@ export interface CompareResult {
 // Requests and responses
 
 export type ContributionResponse = ResponseBase<'contribution'> & ContributionResult;
+export type RefundResponse = ResponseBase<'refund'> & RefundResult;
 export type RetirementResponse = ResponseBase<'retirement'> & RetirementResult;
 export type PensionResponse = ResponseBase<'pension'> & PensionResult;
 export type LumpSumResponse = ResponseBase<'lump_sum'> & LumpSumResult;
@@ -552,6 +590,7 @@ export type CompareResponse = ResponseBase<'compare'> & CompareResult;
 /** Every request of the contract, told apart by `calculation`. */
 export type CalculationRequest =
   | ContributionRequest
+  | RefundRequest
   | RetirementRequest
   | PensionRequest
   | LumpSumRequest
@@ -566,6 +605,7 @@ export type CalculationRequest =
 /** Every success response of the contract. */
 export type CalculationResponse =
   | ContributionResponse
+  | RefundResponse
   | RetirementResponse
   | PensionResponse
   | LumpSumResponse

@@ -35,6 +35,8 @@ USAGE:
   bhxh quote --income N [--payment-month YYYY-MM] [--method M] [--months N]
              [--category C]... [--province P] [--subsidised-before N]
              [--fund-rate R] [--lang vi|en] [--trace] [--json]
+  bhxh refund --income N --payment-month YYYY-MM --method M [--months N] --reason R
+             --from-month YYYY-MM [--category C]... [--province P] [--lang vi|en] [--trace] [--json]
   bhxh retire --sex male|female --birth-date YYYY[-MM[-DD]] [--lang vi|en] [--trace] [--json]
   bhxh estimate --sex male|female --birth-date YYYY[-MM[-DD]] --income N [--as-of YYYY-MM-DD]
              [--category C]... [--province P] [--method M] [--months N] [--years N]
@@ -46,7 +48,8 @@ USAGE:
 Methods: monthly, every_3_months, every_6_months, every_12_months, advance (--months 24|36|48|60),
 back_payment (--months 1..60). Categories: poor, near_poor, ethnic_minority,
 island_or_special_zone, other, or a provincial code such as ha_noi_other_eligible.
-Without --payment-month, quote uses the current month.";
+Refund reasons: compulsory_insurance, lump_sum, death, pension (the unused prepaid months from
+--from-month). Without --payment-month, quote uses the current month.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -159,6 +162,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match cmd.as_str() {
         "eval" => cmd_eval(rest),
         "quote" => cmd_quote(rest),
+        "refund" => cmd_refund(rest),
         "estimate" => cmd_estimate(rest),
         "retire" => cmd_retire(rest),
         "explain" => cmd_explain(rest),
@@ -189,27 +193,31 @@ fn cmd_eval(rest: &[String]) -> Result<ExitCode, String> {
     })
 }
 
-fn cmd_quote(rest: &[String]) -> Result<ExitCode, String> {
-    let o = parse_opts(rest)?;
-    o.check(&[
-        "--income",
-        "--payment-month",
-        "--method",
-        "--months",
-        "--category",
-        "--province",
-        "--subsidised-before",
-        "--fund-rate",
-        "--lang",
-    ])?;
+/// The options of a payment, shared by `quote` and `refund`.
+const PAYMENT_OPTS: &[&str] = &[
+    "--income",
+    "--payment-month",
+    "--method",
+    "--months",
+    "--category",
+    "--province",
+    "--subsidised-before",
+    "--fund-rate",
+    "--lang",
+];
+
+/// A payment's request fields from the options.
+fn payment_request(o: &Opts, calculation: &str) -> Result<Map<String, Value>, String> {
     let mut req = Map::new();
-    req.insert("calculation".into(), json!("contribution"));
+    req.insert("calculation".into(), json!(calculation));
     let month = o
         .get("--payment-month")
         .map(str::to_string)
         .unwrap_or_else(current_month);
     req.insert("payment_month".into(), json!(month));
-    let income = o.get("--income").ok_or("quote needs --income")?;
+    let income = o
+        .get("--income")
+        .ok_or_else(|| format!("{calculation} needs --income"))?;
     req.insert("income".into(), number_or_string(income));
     req.insert(
         "method".into(),
@@ -231,7 +239,25 @@ fn cmd_quote(rest: &[String]) -> Result<ExitCode, String> {
     if let Some(r) = o.get("--fund-rate") {
         req.insert("fund_rate_monthly".into(), json!(r));
     }
+    Ok(req)
+}
+
+fn cmd_quote(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    o.check(PAYMENT_OPTS)?;
+    let req = payment_request(&o, "contribution")?;
     show(&Value::Object(req), &o, render::contribution)
+}
+
+fn cmd_refund(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    o.check(&[PAYMENT_OPTS, &["--reason", "--from-month"]].concat())?;
+    let mut req = payment_request(&o, "refund")?;
+    let reason = o.get("--reason").ok_or("refund needs --reason")?;
+    req.insert("reason".into(), json!(reason));
+    let from = o.get("--from-month").ok_or("refund needs --from-month")?;
+    req.insert("from_month".into(), json!(from));
+    show(&Value::Object(req), &o, render::refund)
 }
 
 fn cmd_estimate(rest: &[String]) -> Result<ExitCode, String> {

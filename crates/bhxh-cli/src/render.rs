@@ -194,6 +194,67 @@ pub fn contribution(v: &Value, lang: Lang) -> String {
     o
 }
 
+/// The lines of a refund.
+const REFUND: &[Line] = &[
+    Line(
+        "Số tháng được hoàn trả",
+        "Months refunded",
+        "months_refunded",
+        Show::Text,
+        false,
+    ),
+    Line(
+        "Mức đóng của các tháng này",
+        "Their contributions",
+        "contributions",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Phần Nhà nước, địa phương hỗ trợ",
+        "State and provincial support",
+        "support_excluded",
+        Show::Minus,
+        false,
+    ),
+    Line(
+        "SỐ TIỀN ĐƯỢC HOÀN TRẢ",
+        "AMOUNT REFUNDED",
+        "amount",
+        Show::Money,
+        false,
+    ),
+    Line(
+        "Số tiền đã đóng cả kỳ",
+        "Paid for the whole period",
+        "payable",
+        Show::Money,
+        false,
+    ),
+];
+
+/// The table of a `refund` response.
+pub fn refund(v: &Value, lang: Lang) -> String {
+    let mut o = String::new();
+    let vi = lang == Lang::Vi;
+    let _ = writeln!(
+        o,
+        "{}",
+        pick(
+            vi,
+            "HOÀN TRẢ TIỀN ĐÃ ĐÓNG TRƯỚC",
+            "REFUND OF PREPAID CONTRIBUTIONS"
+        )
+    );
+    row(
+        &mut o,
+        pick(vi, "Phương thức", "Method"),
+        method_label(v["method"].as_str().unwrap_or(""), lang).into(),
+    );
+    lines(&mut o, v, lang, REFUND);
+    o
+}
+
 /// What the participant pays, in an estimate.
 const ESTIMATE_PAYS: &[Line] = &[
     Line(

@@ -192,3 +192,49 @@ fn params_lists_citations() {
         "{s}"
     );
 }
+
+#[test]
+fn refund_prints_the_unused_months_and_matches_eval() {
+    let args = [
+        "refund",
+        "--income",
+        "3000000",
+        "--payment-month",
+        "2026-01",
+        "--method",
+        "every_12_months",
+        "--category",
+        "near_poor",
+        "--reason",
+        "lump_sum",
+        "--from-month",
+        "2026-07",
+    ];
+    let o = bhxh(&args, "");
+    assert!(o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("HOÀN TRẢ"), "{text}");
+    assert!(text.contains("3.168.000 đồng"), "{text}");
+    let as_json = json(&bhxh(&[&args[..], &["--json"]].concat(), ""));
+    let req = r#"{"calculation":"refund","payment_month":"2026-01","income":3000000,"method":"every_12_months","categories":["near_poor"],"reason":"lump_sum","from_month":"2026-07"}"#;
+    assert_eq!(as_json, json(&bhxh(&["eval"], req)));
+    assert_eq!(as_json["amount"], 3_168_000);
+    // A missing reason is a usage error, a monthly method the engine's coded error.
+    assert_eq!(bhxh(&args[..9], "").status.code(), Some(64));
+    let monthly = bhxh(
+        &[
+            &args[..5],
+            &[
+                "--method",
+                "monthly",
+                "--reason",
+                "death",
+                "--from-month",
+                "2026-01",
+            ],
+        ]
+        .concat(),
+        "",
+    );
+    assert_eq!(monthly.status.code(), Some(2));
+}

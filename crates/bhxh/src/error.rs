@@ -498,6 +498,26 @@ errors! {
         => *code, field: Some(field.as_str()),
         en: ("{message}"),
         vi: ("{message_vi}");
+    /// A refund asked for a method that prepays nothing (monthly, back payment).
+    MethodNotPrepaid {
+        /// The method.
+        method: &'static str,
+    }
+        => "method_not_prepaid", field: Some("method"),
+        en: ("method {method} prepays nothing: a refund applies to every_3_months, every_6_months, every_12_months or advance payments"),
+        vi: ("Phương thức {method} không đóng trước nên không có hoàn trả; chỉ hoàn trả khi đóng 03, 06, 12 tháng một lần hoặc đóng trước nhiều năm");
+    /// The first month to refund is not a month of the prepaid period.
+    FromMonthOutsidePeriod {
+        /// The month given.
+        from: YearMonth,
+        /// The first month of the period.
+        first: YearMonth,
+        /// The last month of the period.
+        last: YearMonth,
+    }
+        => "from_month_outside_period", field: Some("from_month"),
+        en: ("from_month {from} is outside the prepaid period {first} to {last}"),
+        vi: ("Tháng bắt đầu hoàn trả {} không thuộc thời gian đã đóng trước ({} đến {})", from.to_vi(), first.to_vi(), last.to_vi());
     /// A parameter overlay (`parameters`) that does not validate.
     InvalidParameters {
         /// JSON path inside the request.

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # numpy is imported lazily: `import bhxh` stays fast for the 
 __all__ = [
     "BhxhError", "InputError", "IncomeError", "HistoryError", "ParameterError",
     "TargetUnreachableError", "ColumnError", "evaluate", "evaluate_json", "version", "parameters",
-    "contribution", "retirement", "pension", "lump_sum", "death", "maternity",
+    "contribution", "refund", "retirement", "pension", "lump_sum", "death", "maternity",
     "monthly_allowance", "social_pension", "estimate", "minimum_income", "compare",
     "quote_monthly", "pensions", "CATEGORIES", "ROW_STATUS", "run_reform",
 ]
@@ -163,6 +163,23 @@ def contribution(*, payment_month: str, income: int, method: str = "monthly",
                                       months=months, categories=categories, province=province,
                                       subsidised_months_before=subsidised_months_before,
                                       fund_rate_monthly=fund_rate_monthly, parameters=parameters, trace=trace))
+
+
+def refund(*, payment_month: str, income: int, method: str, reason: str, from_month: str,
+           months: Optional[int] = None, categories: Optional[Sequence[str]] = None,
+           province: Optional[str] = None, subsidised_months_before: Optional[int] = None,
+           fund_rate_monthly: Optional[str] = None, parameters: Optional[Mapping[str, Any]] = None,
+           trace: Optional[bool] = None) -> Dict[str, Any]:
+    """The unused months of a prepaid payment paid back (contract ``refund``, decision K-7).
+
+    ``reason``: ``compulsory_insurance``, ``lump_sum``, ``death`` or ``pension``; ``from_month``:
+    the first covered month to refund.
+    """
+    return _call("refund", dict(payment_month=payment_month, income=income, method=method,
+                                months=months, categories=categories, province=province,
+                                subsidised_months_before=subsidised_months_before,
+                                fund_rate_monthly=fund_rate_monthly, reason=reason,
+                                from_month=from_month, parameters=parameters, trace=trace))
 
 
 def retirement(*, sex: str, birth_date: str, trace: Optional[bool] = None) -> Dict[str, Any]:

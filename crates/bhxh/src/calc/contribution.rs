@@ -273,11 +273,13 @@ pub enum Step<'a> {
         n: i64,
         /// The rate.
         rate: Decimal,
-        /// Net before discount.
-        net: Money,
-        /// Payable.
+        /// MĐ1: the discounted contribution, rounded once.
+        md1: Money,
+        /// The nominal support of the covered months (national and local).
+        support: Money,
+        /// Payable: max(0, MĐ1 − support).
         payable: Money,
-        /// The discount.
+        /// The discount: gross − support − payable.
         discount: Money,
         /// Regime.
         regime: Regime,
@@ -649,32 +651,21 @@ fn settle(
     };
     let regime = Regime::at(input.payment_month);
     let r = fund_rate(p, input, w)?;
-    let one_r = Decimal::ONE + r;
     let overflow = || Error::Overflow {
         field: "income".into(),
     };
-    let mut sum = Decimal::ZERO;
-    let mut factor = Decimal::ONE;
-    for (i, line) in per_month.iter().enumerate() {
-        let net = Decimal::from(line.gross - line.state_support - line.local_support);
-        if back {
-            factor = factor.checked_mul(one_r).ok_or_else(overflow)?; // (1+r)^i, i = 1..t
-        } else if i > 0 {
-            factor = factor.checked_div(one_r).ok_or_else(overflow)?; // 1/(1+r)^(i−1)
-        }
-        sum = net
-            .checked_mul(factor)
-            .and_then(|x| sum.checked_add(x))
-            .ok_or_else(overflow)?;
-    }
-    let payable = money::round_dong(sum).ok_or_else(overflow)?;
-    let net = totals.payable;
     let n = per_month.len() as i64;
-    totals.payable = payable;
     if back {
-        totals.interest = payable - net;
+        // K-5: Σ_{i=1..t} (gross_i − support_i)·(1+r)^i, summed exactly, rounded once.
+        let net: Vec<Money> = per_month
+            .iter()
+            .map(|l| l.gross - l.state_support - l.local_support)
+            .collect();
+        let payable = money::round_dong(compounded_sum(&net, r)?).ok_or_else(overflow)?;
+        totals.interest = payable - totals.payable;
+        totals.payable = payable;
         let (monthly, gross, interest) = (
-            per_month.first().map_or(0, |l| l.gross),
+            net.first().copied().unwrap_or(0),
             totals.gross,
             totals.interest,
         );
@@ -687,18 +678,76 @@ fn settle(
             regime,
         });
     } else {
-        totals.discount = net - payable;
+        // K-4 (amended): MĐ1 = Σ_{i=1..n} 0.22·TN/(1+r)^(i−1) is the discounted contribution;
+        // the State pays its support into the fund itself (D159 art. 5.3, art. 6.2), so the
+        // participant pays MĐ1 less the nominal support, never below 0.
+        let gross: Vec<Money> = per_month.iter().map(|l| l.gross).collect();
+        let md1 =
+            money::round_dong(discounted_sum(&gross, r, 0..gross.len())?).ok_or_else(overflow)?;
+        let support = totals.state_support + totals.local_support;
+        let payable = (md1 - support).max(0);
+        totals.discount = totals.gross - support - payable;
+        totals.payable = payable;
         let discount = totals.discount;
         w.step(|| Step::Discount {
             n,
             rate: r,
-            net,
+            md1,
+            support,
             payable,
             discount,
             regime,
         });
     }
     Ok(Some(r))
+}
+
+/// Σ amounts_i / (1+r)^(i−1) over the months `range` of a payment (0-based: the first month
+/// of the payment is undiscounted), summed exactly; the caller rounds once (decision K-1).
+///
+/// # Errors
+/// `overflow`.
+pub fn discounted_sum(
+    amounts: &[Money],
+    r: Decimal,
+    range: std::ops::Range<usize>,
+) -> Result<Decimal> {
+    let overflow = || Error::Overflow {
+        field: "income".into(),
+    };
+    let one_r = Decimal::ONE + r;
+    let mut sum = Decimal::ZERO;
+    let mut factor = Decimal::ONE;
+    for (i, a) in amounts.iter().enumerate().take(range.end) {
+        if i > 0 {
+            factor = factor.checked_div(one_r).ok_or_else(overflow)?;
+        }
+        if i >= range.start {
+            sum = Decimal::from(*a)
+                .checked_mul(factor)
+                .and_then(|x| sum.checked_add(x))
+                .ok_or_else(overflow)?;
+        }
+    }
+    Ok(sum)
+}
+
+/// Σ amounts_i·(1+r)^i, i = 1..t (a back payment, decision K-5), summed exactly.
+fn compounded_sum(amounts: &[Money], r: Decimal) -> Result<Decimal> {
+    let overflow = || Error::Overflow {
+        field: "income".into(),
+    };
+    let one_r = Decimal::ONE + r;
+    let mut sum = Decimal::ZERO;
+    let mut factor = Decimal::ONE;
+    for a in amounts {
+        factor = factor.checked_mul(one_r).ok_or_else(overflow)?;
+        sum = Decimal::from(*a)
+            .checked_mul(factor)
+            .and_then(|x| sum.checked_add(x))
+            .ok_or_else(overflow)?;
+    }
+    Ok(sum)
 }
 
 fn fund_rate(p: &Params, input: &ContributionInput, w: &mut dyn Sink) -> Result<Decimal> {

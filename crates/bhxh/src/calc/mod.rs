@@ -13,6 +13,7 @@ pub mod history;
 pub mod lump_sum;
 pub mod maternity;
 pub mod pension;
+pub mod refund;
 pub mod retirement;
 pub mod support;
 pub mod work;

@@ -37,6 +37,20 @@ impl Sink for Discard {
     fn notice(&mut self, _: Notice<'_>) {}
 }
 
+/// A sink that passes the notices of a sub-calculation on and keeps none of its steps (a
+/// refund recomputes the payment without explaining it again).
+pub struct NoticesOnly<'s>(pub &'s mut dyn Sink);
+
+impl Sink for NoticesOnly<'_> {
+    fn enabled(&self) -> bool {
+        false
+    }
+    fn record(&mut self, _: Work<'_>) {}
+    fn notice(&mut self, notice: Notice<'_>) {
+        self.0.notice(notice);
+    }
+}
+
 /// Declares [`Work`]: one variant per calculation's step type, with `From` so that a
 /// calculation reports its own `Step` directly.
 macro_rules! work {
@@ -68,6 +82,7 @@ work! { 'a;
     LumpSum: super::lump_sum::Step,
     Maternity: super::maternity::Step<'a>,
     Pension: super::pension::Step<'a>,
+    Refund: super::refund::Step,
     Retirement: super::retirement::Step<'a>,
 }
 

@@ -139,11 +139,12 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
         Step::Discount {
             n,
             rate: r,
-            net,
+            md1,
+            support,
             payable,
             discount,
             regime,
-        } => discount_step(t, n, r, net, payable, discount, regime),
+        } => discount_step(t, n, r, (md1, support, payable, discount), regime),
         Step::Payable { totals } => payable(t, totals),
     }
 }
@@ -361,26 +362,27 @@ fn discount_step(
     t: &mut Trace,
     n: i64,
     r: Decimal,
-    net: Money,
-    payable: Money,
-    discount: Money,
+    (md1, support, payable, discount): (Money, Money, Money, Money),
     regime: Regime,
 ) {
     let cite = match regime {
         Regime::Law2024 => {
-            "Decree 159/2025/NĐ-CP art. 6; Law 41/2024/QH15 art. 36.2.đ; decision K-4"
+            "Decree 159/2025/NĐ-CP art. 6.2, art. 5.3; Law 41/2024/QH15 art. 36.2.đ; decision K-4"
         }
         Regime::Law2014 => "Decree 134/2015/NĐ-CP art. 9.1.đ, art. 10.3; decision K-4",
     };
+    let floored = md1 < support;
     t.step("discount", discount, Cite::Law(cite), |w| {
-        w.formula(format_args!("Σ_{{i=1..{n}}} (gross_i − support_i) / (1 + {r})^(i−1) = {payable}; discount = {net} − {payable} = {discount}"));
+        w.formula(format_args!("MĐ1 = Σ_{{i=1..{n}}} 0.22·TN / (1 + {r})^(i−1) = {md1}; payable = max(0, {md1} − {support}) = {payable}; discount = gross − {support} − {payable} = {discount}"));
         w.vi(format_args!(
-            "Đóng trước {n} tháng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu): giảm {} (quyết định K-4).",
-            money::vi(discount)
+            "Đóng trước {n} tháng: tổng mức đóng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu) là {}; trừ {} Nhà nước, địa phương hỗ trợ (không chiết khấu) còn phải đóng {}{} (quyết định K-4).",
+            money::vi(md1), money::vi(support), money::vi(payable),
+            if floored { "; số hỗ trợ lớn hơn mức đóng đã chiết khấu nên số phải đóng là 0" } else { "" }
         ));
         w.en(format_args!(
-            "Paying {n} months in advance is discounted at the fund's average monthly investment rate {r} (the first month undiscounted): {} less (decision K-4).",
-            money::en(discount)
+            "Paying {n} months in advance: the contribution discounted at the fund's average monthly investment rate {r} (the first month undiscounted) is {}; less {} of State and provincial support (not discounted), {} is payable{} (decision K-4).",
+            money::en(md1), money::en(support), money::en(payable),
+            if floored { "; the support exceeds the discounted contribution, so nothing is payable" } else { "" }
         ));
     });
 }

@@ -13,6 +13,7 @@ pub(crate) mod lump_sum;
 pub(crate) mod maternity;
 pub(crate) mod notices;
 pub(crate) mod pension;
+pub(crate) mod refund;
 pub(crate) mod retirement;
 pub mod trace;
 
@@ -33,6 +34,7 @@ impl Sink for Trace {
             Work::LumpSum(s) => lump_sum::write(self, s),
             Work::Maternity(s) => maternity::write(self, s),
             Work::Pension(s) => pension::write(self, s),
+            Work::Refund(s) => refund::write(self, s),
             Work::Retirement(s) => retirement::write(self, s),
             Work::Phantom(_) => {}
         }

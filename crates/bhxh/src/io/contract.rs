@@ -19,7 +19,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Calculations this engine answers.
 pub const CALCULATIONS: &str =
-    "contribution, retirement, pension, lump_sum, death, maternity, monthly_allowance, social_pension, estimate, minimum_income, compare";
+    "contribution, refund, retirement, pension, lump_sum, death, maternity, monthly_allowance, social_pension, estimate, minimum_income, compare";
 
 /// Provenance of a response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +141,11 @@ const TABLE: &[Row] = &[
         name: "contribution",
         fields: read::CONTRIBUTION,
         answer: |p, f, t| json(contribution::compute(p, &read::contribution(f)?, t)),
+    },
+    Row {
+        name: "refund",
+        fields: read::REFUND,
+        answer: |p, f, t| json(crate::calc::refund::compute(p, &read::refund(f)?, t)),
     },
     Row {
         name: "retirement",

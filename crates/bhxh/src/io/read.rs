@@ -8,6 +8,7 @@ use crate::calc::death::{DeathInput, Deceased};
 use crate::calc::lump_sum::{LumpSumInput, Reason};
 use crate::calc::maternity::MaternityInput;
 use crate::calc::pension::PensionInput;
+use crate::calc::refund::{RefundInput, RefundReason};
 use crate::calc::retirement::{BirthDate, RetirementInput, Sex};
 use crate::error::{Error, Result};
 use crate::law::parameters::valid_slug;
@@ -28,6 +29,20 @@ pub(crate) const CONTRIBUTION: &[&str] = &[
     "province",
     "subsidised_months_before",
     "fund_rate_monthly",
+];
+
+/// Fields of a `refund` request: the prepaid payment's, the reason and the first month.
+pub(crate) const REFUND: &[&str] = &[
+    "payment_month",
+    "income",
+    "method",
+    "months",
+    "categories",
+    "province",
+    "subsidised_months_before",
+    "fund_rate_monthly",
+    "reason",
+    "from_month",
 ];
 
 /// Fields of a `retirement` request.
@@ -495,4 +510,21 @@ fn overrides(
         }
     }
     Ok((label, overrides))
+}
+
+/// A `refund` request: the prepaid payment, `reason` and `from_month`.
+pub(crate) fn refund(f: &mut Fields<'_>) -> Result<RefundInput> {
+    let payment = contribution(f)?;
+    let reason = f.str("reason")?;
+    let reason = RefundReason::from_name(reason).ok_or_else(|| Error::ValueOutOfRange {
+        field: "reason".into(),
+        value: format!("{reason:?}"),
+        expected: "compulsory_insurance, lump_sum, death or pension".into(),
+    })?;
+    let from_month = f.month("from_month")?;
+    Ok(RefundInput {
+        payment,
+        reason,
+        from_month,
+    })
 }
