@@ -39,17 +39,35 @@ fn params(overlay: Option<&str>) -> Result<bhxh::Params, bhxh::Error> {
     }
 }
 
-/// Evaluates one JSON request; raises `EngineError` on a contract error.
+/// A failure of the engine itself (a panic, which no input should cause), as a coded error
+/// so that the host gets an exception rather than an abort.
+fn internal_error() -> bhxh::Error {
+    bhxh::Error::Internal {}
+}
+
+/// Runs the engine on `request` within `limit` bytes, turning a panic into an error.
+fn guarded(request: &str, limit: usize) -> Result<String, bhxh::Error> {
+    std::panic::catch_unwind(|| bhxh::evaluate_with_limit(request, limit))
+        .unwrap_or_else(|_| Err(internal_error()))
+}
+
+/// Evaluates one JSON request (at most `max_request_bytes`, default 1 MiB); raises
+/// `EngineError` on a contract error.
 #[pyfunction]
-fn evaluate(py: Python<'_>, request: &str) -> PyResult<String> {
-    py.detach(|| bhxh::evaluate(request))
+#[pyo3(signature = (request, max_request_bytes=bhxh::MAX_REQUEST_BYTES))]
+fn evaluate(py: Python<'_>, request: &str, max_request_bytes: usize) -> PyResult<String> {
+    py.detach(|| guarded(request, max_request_bytes))
         .map_err(|e| engine_error(&e))
 }
 
 /// Evaluates one JSON request; returns the response or the error object, never raises.
 #[pyfunction]
-fn evaluate_json(py: Python<'_>, request: &str) -> String {
-    py.detach(|| bhxh::evaluate_to_json(request).0)
+#[pyo3(signature = (request, max_request_bytes=bhxh::MAX_REQUEST_BYTES))]
+fn evaluate_json(py: Python<'_>, request: &str, max_request_bytes: usize) -> String {
+    py.detach(|| match guarded(request, max_request_bytes) {
+        Ok(s) => s,
+        Err(e) => e.to_json().to_string(),
+    })
 }
 
 /// The engine version.

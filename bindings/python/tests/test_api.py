@@ -64,3 +64,13 @@ def test_refund_keyword_function():
         bhxh.refund(payment_month="2026-01", income=3_000_000, method="monthly",
                     reason="death", from_month="2026-01")
     assert (e.value.code, e.value.field) == ("method_not_prepaid", "method")
+
+
+def test_strict_json_and_size_limit():
+    dup = '{"calculation": "retirement", "sex": "male", "sex": "female", "birth_date": "1970"}'
+    assert json.loads(bhxh.evaluate_json(dup))["error"]["code"] == "duplicate_field"
+    small = '{"calculation": "retirement", "sex": "male", "birth_date": "1970"}'
+    assert json.loads(bhxh.evaluate_json(small, max_request_bytes=10))["error"]["code"] == "request_too_large"
+    with pytest.raises(bhxh.BhxhError) as e:
+        bhxh.evaluate({"calculation": "retirement", "sex": "male", "birth_date": "1970"}, max_request_bytes=10)
+    assert e.value.code == "request_too_large"

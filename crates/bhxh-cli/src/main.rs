@@ -12,26 +12,63 @@ use std::process::ExitCode;
 
 mod render;
 
-/// `print!` that ignores a closed pipe (`bhxh eval … | head` must not panic).
+/// `print!` that never panics: a failed write is remembered (`write_failure`) and decides
+/// the exit status (`bhxh eval … | head` must not panic; `bhxh eval > /dev/full` must not
+/// claim success).
 macro_rules! out {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = write!(std::io::stdout().lock(), $($t)*);
+        if let Err(e) = write!(std::io::stdout().lock(), $($t)*) {
+            crate::note_write_error(e);
+        }
     }};
 }
 
-/// `println!` that ignores a closed pipe.
+/// `println!` with the same handling as `out!`.
 macro_rules! outln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
+            crate::note_write_error(e);
+        }
     }};
+}
+
+/// The first error writing to standard output, if any.
+static WRITE_ERROR: std::sync::Mutex<Option<std::io::ErrorKind>> = std::sync::Mutex::new(None);
+
+fn note_write_error(e: std::io::Error) {
+    if let Ok(mut slot) = WRITE_ERROR.lock() {
+        slot.get_or_insert(e.kind());
+    }
+}
+
+/// The exit status once everything is written: a closed pipe stays quiet (the reader has
+/// what it wanted); any other write error is reported and fails (EX_IOERR, 74).
+fn finish(code: ExitCode) -> ExitCode {
+    use std::io::Write as _;
+    if let Err(e) = std::io::stdout().flush() {
+        note_write_error(e);
+    }
+    let failed = WRITE_ERROR.lock().ok().and_then(|slot| *slot);
+    match failed {
+        None | Some(std::io::ErrorKind::BrokenPipe) => code,
+        Some(kind) => {
+            eprintln!(
+                "bhxh: cannot write the output: {}",
+                std::io::Error::from(kind)
+            );
+            ExitCode::from(74)
+        }
+    }
 }
 
 const USAGE: &str = "bhxh — Vietnam voluntary social insurance calculator (BHXH tự nguyện)
 
 USAGE:
-  bhxh eval [FILE]            evaluate a JSON request (FILE or stdin); exit 2 on bad input
+  bhxh eval [FILE] [--max-request-bytes N]
+                              evaluate a JSON request (FILE or stdin; at most N bytes,
+                              default 1 MiB); exit 2 on bad input
   bhxh quote --income N [--payment-month YYYY-MM] [--method M] [--months N]
              [--category C]... [--province P] [--subsidised-before N]
              [--fund-rate R] [--lang vi|en] [--trace] [--json]
@@ -52,9 +89,20 @@ Refund reasons: compulsory_insurance, lump_sum, death, pension (the unused prepa
 --from-month). Without --payment-month, quote uses the current month.";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(code) => code,
+    // Arguments that are not UTF-8 are a usage error, never a panic.
+    let args: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect();
+    let result = match args {
+        Ok(args) => run(&args),
+        Err(bad) => Err(format!(
+            "an argument is not UTF-8 text: {}",
+            bad.to_string_lossy()
+        )),
+    };
+    match result {
+        Ok(code) => finish(code),
         Err(msg) => {
             eprintln!("bhxh: {msg}\n\n{USAGE}");
             ExitCode::from(64)
@@ -116,15 +164,21 @@ impl Opts {
         self.flags.iter().any(|f| f == k)
     }
     fn check(&self, allowed: &[&str]) -> Result<(), String> {
-        for (k, _) in &self.pairs {
-            if !allowed.contains(&k.as_str()) {
-                return Err(format!("unknown option {k}"));
-            }
-        }
         if let Some(p) = self.positional.first() {
             return Err(format!("unexpected argument {p:?}"));
         }
-        Ok(())
+        self.check_options(allowed)
+    }
+    /// Only known options (positional arguments are the caller's to check).
+    fn check_options(&self, allowed: &[&str]) -> Result<(), String> {
+        match self
+            .pairs
+            .iter()
+            .find(|(k, _)| !allowed.contains(&k.as_str()))
+        {
+            Some((k, _)) => Err(format!("unknown option {k}")),
+            None => Ok(()),
+        }
     }
     fn lang(&self) -> Result<render::Lang, String> {
         match self.get("--lang").unwrap_or("vi") {
@@ -135,22 +189,40 @@ impl Opts {
     }
 }
 
-fn read_input(path: Option<&str>) -> Result<String, String> {
-    let mut s = String::new();
+/// The bytes of a request (a file, or standard input for none or `-`), read up to one byte
+/// past `limit`: a larger request is refused without being read whole.
+fn read_input(path: Option<&str>, limit: usize) -> Result<Vec<u8>, String> {
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
     match path {
         None | Some("-") => {
             std::io::stdin()
-                .read_to_string(&mut s)
+                .take(cap)
+                .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read stdin: {e}"))?;
         }
         Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}"))?;
-            // Invalid UTF-8 is not JSON: let the engine report malformed_json.
-            s = String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let file = std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?;
+            file.take(cap)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read {p}: {e}"))?;
         }
     }
-    Ok(s)
+    Ok(bytes)
+}
+
+/// Prints the engine's answer to `bytes` (the response, or the error object with status 2).
+fn answer(bytes: &[u8], limit: usize) -> ExitCode {
+    match bhxh::evaluate_bytes(bytes, limit) {
+        Ok(out) => {
+            outln!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            outln!("{}", e.to_json());
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
@@ -180,17 +252,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn cmd_eval(rest: &[String]) -> Result<ExitCode, String> {
-    if rest.len() > 1 {
+    let o = parse_opts(rest)?;
+    o.check_options(&["--max-request-bytes"])?;
+    if o.positional.len() > 1 {
         return Err("eval takes at most one FILE".into());
     }
-    let text = read_input(rest.first().map(String::as_str))?;
-    let (out, is_err) = bhxh::evaluate_to_json(&text);
-    outln!("{out}");
-    Ok(if is_err {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let limit = match o.get("--max-request-bytes") {
+        None => bhxh::MAX_REQUEST_BYTES,
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or("--max-request-bytes takes a positive whole number")?,
+    };
+    let bytes = read_input(o.positional.first().map(String::as_str), limit)?;
+    Ok(answer(&bytes, limit))
 }
 
 /// The options of a payment, shared by `quote` and `refund`.
@@ -335,7 +411,9 @@ fn cmd_explain(rest: &[String]) -> Result<ExitCode, String> {
     if o.positional.len() > 1 {
         return Err("explain takes at most one FILE".into());
     }
-    let text = read_input(o.positional.first().map(String::as_str))?;
+    let limit = bhxh::MAX_REQUEST_BYTES;
+    let bytes = read_input(o.positional.first().map(String::as_str), limit)?;
+    let text = String::from_utf8(bytes).map_err(|_| "the input is not UTF-8 text".to_string())?;
     let mut v: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => return Err(format!("not JSON: {e}")),
@@ -347,6 +425,9 @@ fn cmd_explain(rest: &[String]) -> Result<ExitCode, String> {
             out!("{}", render::error(&v, lang));
             return Ok(ExitCode::from(2));
         }
+    }
+    if !render::is_trace(&v["trace"]) {
+        return Err("the input's `trace` is not a trace of this engine (a list of steps with step, formula, citation, text_vi and text_en)".into());
     }
     out!("{}", render::trace(&v, lang));
     Ok(ExitCode::SUCCESS)

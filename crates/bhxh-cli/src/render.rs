@@ -456,6 +456,18 @@ pub fn retirement(v: &Value, lang: Lang) -> String {
 }
 
 /// The trace as numbered steps with citations.
+/// Whether `t` is a trace of this engine: a list of steps, each with its texts.
+pub fn is_trace(t: &Value) -> bool {
+    t.as_array().is_some_and(|steps| {
+        steps.iter().all(|s| {
+            ["step", "formula", "citation", "text_vi", "text_en"]
+                .iter()
+                .all(|k| s[*k].is_string())
+        })
+    })
+}
+
+/// The trace as numbered sentences with their formulas and citations.
 pub fn trace(v: &Value, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(

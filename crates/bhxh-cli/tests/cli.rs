@@ -238,3 +238,54 @@ fn refund_prints_the_unused_months_and_matches_eval() {
     );
     assert_eq!(monthly.status.code(), Some(2));
 }
+
+#[test]
+fn input_and_output_failures_are_reported() {
+    // Invalid UTF-8 from a file and from stdin: the contract's malformed_json, status 2.
+    let dir = std::env::temp_dir().join(format!("bhxh-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        b"{\"calculation\":\"retirement\",\"sex\":\"m\xffale\"}",
+    )
+    .unwrap();
+    let o = bhxh(&["eval", bad.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)["error"]["code"], "malformed_json");
+    // A request over the limit is refused without being read whole.
+    let o = bhxh(
+        &["eval", "--max-request-bytes", "20"],
+        r#"{"calculation":"retirement","sex":"male","birth_date":"1970"}"#,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(json(&o)["error"]["code"], "request_too_large");
+    // Writing to a full device fails loudly (exit 74), never claims success.
+    if std::path::Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_bhxh"))
+            .args(["retire", "--sex", "male", "--birth-date", "1970"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(74));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("cannot write"));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_bhxh"))
+        .args(["quote", "--income", "3000000", "--province"])
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(64));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
+}

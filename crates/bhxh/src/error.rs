@@ -69,6 +69,15 @@ macro_rules! errors {
 
 impl std::error::Error for Error {}
 
+/// A short excerpt of an input text for an error message: at most 40 characters, then `…`
+/// (a message never echoes a whole value, however long).
+pub fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+    }
+}
+
 fn list(v: &[u32]) -> String {
     let parts: Vec<String> = v.iter().map(u32::to_string).collect();
     parts.join(", ")
@@ -518,6 +527,29 @@ errors! {
         => "from_month_outside_period", field: Some("from_month"),
         en: ("from_month {from} is outside the prepaid period {first} to {last}"),
         vi: ("Tháng bắt đầu hoàn trả {} không thuộc thời gian đã đóng trước ({} đến {})", from.to_vi(), first.to_vi(), last.to_vi());
+    /// An object with the same key twice (decision K-20).
+    DuplicateField {
+        /// JSON path of the repeated key.
+        field: String,
+    }
+        => "duplicate_field", field: Some(field.as_str()),
+        en: ("`{field}` is given twice; a request gives each field once (decision K-20)"),
+        vi: ("Trường `{field}` xuất hiện hai lần; mỗi trường chỉ được nhập một lần (quyết định K-20)");
+    /// A request larger than the limit, refused before it is read.
+    RequestTooLarge {
+        /// Its size in bytes (at least; a stream is not read past the limit).
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    }
+        => "request_too_large", field: None,
+        en: ("the request has more than {limit} bytes ({bytes}); split it or raise the limit"),
+        vi: ("Yêu cầu lớn hơn {limit} byte ({bytes}); hãy chia nhỏ hoặc nâng giới hạn");
+    /// A failure of the engine itself, which no input should cause (a host caught a panic).
+    Internal {}
+        => "internal_error", field: None,
+        en: ("the engine failed on this request; please report it with the request"),
+        vi: ("Lỗi nội bộ của công cụ tính khi xử lý yêu cầu này; vui lòng báo lại kèm yêu cầu");
     /// A parameter overlay (`parameters`) that does not validate.
     InvalidParameters {
         /// JSON path inside the request.

@@ -283,9 +283,74 @@ proptest! {
         top.rotate_left(order[0] % n);
         let text = format!("{ws}{{{ws}{}{ws}}}{ws}", top.join(&format!(",{ws}")));
         let fast = bhxh::evaluate(&text);
-        match serde_json::from_str::<Value>(&text) {
-            Ok(tree) => prop_assert_eq!(fast, bhxh::evaluate_value(&tree), "{}", text),
-            Err(_) => prop_assert_eq!(fast.map_err(|e| e.code()), Err("malformed_json"), "{}", text),
+        match (serde_json::from_str::<Value>(&text), repeats_a_key(&text)) {
+            // Strict JSON (K-20): a repeated key is refused whichever path read it.
+            (_, Some(true)) => prop_assert_eq!(fast.map_err(|e| e.code()), Err("duplicate_field"), "{}", text),
+            (Ok(tree), _) => prop_assert_eq!(fast, bhxh::evaluate_value(&tree), "{}", text),
+            (Err(_), _) => prop_assert_eq!(fast.map_err(|e| e.code()), Err("malformed_json"), "{}", text),
         }
+    }
+}
+
+/// Whether JSON `text` repeats a key in one object before any syntax error (`None`: the
+/// text is not JSON before a repeat is seen) — a reference for decision K-20 written apart
+/// from the engine's reader.
+fn repeats_a_key(text: &str) -> Option<bool> {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    struct Scan;
+    impl<'de> Visitor<'de> for Scan {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_unit<E>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<bool, A::Error> {
+            while let Some(x) = a.next_element_seed(Wrap)? {
+                if x {
+                    while a.next_element::<IgnoredAny>().unwrap_or(None).is_some() {}
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<bool, A::Error> {
+            let mut keys = std::collections::HashSet::new();
+            while let Some(k) = a.next_key::<String>()? {
+                if !keys.insert(k) || a.next_value_seed(Wrap)? {
+                    return Err(serde::de::Error::custom("repeat"));
+                }
+            }
+            Ok(false)
+        }
+    }
+    struct Wrap;
+    impl<'de> serde::de::DeserializeSeed<'de> for Wrap {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+            d.deserialize_any(Scan)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    match de.deserialize_any(Scan) {
+        Ok(found) => de.end().ok().map(|()| found),
+        Err(e) if e.to_string().starts_with("repeat") => Some(true),
+        Err(_) => None,
     }
 }

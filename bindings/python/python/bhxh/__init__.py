@@ -116,12 +116,20 @@ def _error(code: str, field: Optional[str], message: str, message_vi: str) -> Bh
     return _CLASSES.get(code, InputError)(code, field, message, message_vi)
 
 
-def evaluate_json(request: str) -> str:
-    """Evaluate a JSON request text; returns the response or the error object (never raises)."""
-    return _bhxh.evaluate_json(request)
+#: The default limit on a request's size (bytes); both evaluate functions take another.
+MAX_REQUEST_BYTES: int = 1 << 20
 
 
-def evaluate(request: Mapping[str, Any]) -> Dict[str, Any]:
+def evaluate_json(request: str, max_request_bytes: int = MAX_REQUEST_BYTES) -> str:
+    """Evaluate a JSON request text; returns the response or the error object (never raises).
+
+    A request over ``max_request_bytes`` is ``request_too_large``; a repeated key
+    ``duplicate_field`` (decision K-20).
+    """
+    return _bhxh.evaluate_json(request, max_request_bytes)
+
+
+def evaluate(request: Mapping[str, Any], max_request_bytes: int = MAX_REQUEST_BYTES) -> Dict[str, Any]:
     """Evaluate a request (a dict of the JSON contract) and return the response dict.
 
     Raises a :class:`BhxhError` subclass carrying ``.code`` and ``.field``.
@@ -132,7 +140,7 @@ def evaluate(request: Mapping[str, Any]) -> Dict[str, Any]:
         raise InputError("invalid_type", None, f"the request is not JSON-serialisable: {e}",
                          f"Yêu cầu không chuyển được sang JSON: {e}") from None
     try:
-        return json.loads(_bhxh.evaluate(text))
+        return json.loads(_bhxh.evaluate(text, max_request_bytes))
     except _bhxh.EngineError as e:
         raise _error(*e.args) from None
 

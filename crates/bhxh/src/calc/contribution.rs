@@ -49,7 +49,9 @@ impl Method {
     /// # Errors
     /// `unknown_method`.
     pub fn parse(s: &str) -> Result<Method> {
-        Method::from_name(s).ok_or_else(|| Error::UnknownMethod { value: s.into() })
+        Method::from_name(s).ok_or_else(|| Error::UnknownMethod {
+            value: crate::error::excerpt(s),
+        })
     }
 
     /// Months covered by the fixed-length methods.

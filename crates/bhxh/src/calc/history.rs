@@ -196,7 +196,8 @@ impl History {
     /// D158 art. 16).
     ///
     /// # Errors
-    /// `compulsory_rules_apply`, `compulsory_before_2008_unsupported`.
+    /// `compulsory_rules_apply`, `compulsory_before_2008_unsupported`, `unknown_category`,
+    /// `category_not_available`.
     pub fn check_supported(&self, params: &Params, field: &str) -> Result<()> {
         let limits = *params
             .mixed_career
@@ -210,6 +211,18 @@ impl History {
             return Err(Error::CompulsoryBefore2008 {
                 field: format!("{field}[{}].from", p.index),
             });
+        }
+        // Every calculation refuses the same categories (`lump_sum` needs them for the
+        // support received; the others must not accept what it refuses).
+        for per in &self.periods {
+            let prov = per
+                .province
+                .as_deref()
+                .and_then(|s| params.local_support.provinces.get(s));
+            for (j, c) in per.categories.iter().enumerate() {
+                let path = format!("{field}[{}].categories[{j}]", per.index);
+                crate::calc::support::national_of(params, prov, c, &path)?;
+            }
         }
         let c = self.months_of(Scheme::Compulsory);
         if c >= limits.compulsory_rules_months {

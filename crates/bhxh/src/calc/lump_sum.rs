@@ -103,7 +103,7 @@ impl Reason {
     pub fn parse(s: &str, field: &str) -> Result<Reason> {
         Reason::from_name(s).ok_or_else(|| Error::ValueOutOfRange {
             field: field.into(),
-            value: format!("{s:?}"),
+            value: format!("{:?}", crate::error::excerpt(s)),
             expected: "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months".into(),
         })
     }

@@ -39,7 +39,7 @@ impl Sex {
     pub fn parse(s: &str, field: &str) -> Result<Sex> {
         Sex::from_name(s).ok_or_else(|| Error::InvalidSex {
             field: field.into(),
-            value: s.into(),
+            value: crate::error::excerpt(s),
         })
     }
 }
@@ -72,7 +72,7 @@ impl BirthDate {
     pub fn parse(s: &str, field: &str) -> Result<BirthDate> {
         let bad = || Error::InvalidDate {
             field: field.into(),
-            value: s.into(),
+            value: crate::error::excerpt(s),
             expected: "YYYY-MM-DD, YYYY-MM or YYYY",
         };
         let (date, precision) = match s.len() {

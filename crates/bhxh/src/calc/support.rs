@@ -65,7 +65,7 @@ pub fn choose(
         local_entry.and_then(|e| e.value.as_ref());
     let mut best: Option<(Decimal, usize, &'static str, Decimal, Decimal)> = None;
     for (i, c) in categories.iter().enumerate() {
-        let national_category = national_of(p, prov, i, c)?;
+        let national_category = national_of(p, prov, c, &format!("categories[{i}]"))?;
         let n = rates.value.get(national_category).unwrap_or_default();
         let l = local_rates
             .and_then(|m| m.get(c))
@@ -110,16 +110,16 @@ pub fn choose(
 
 /// The national category whose State share applies to category `c` (itself, or the one a
 /// provincial category maps to). Local categories are valid only with their province.
-fn national_of(
+pub(crate) fn national_of(
     p: &Params,
     prov: Option<&crate::law::parameters::Province>,
-    i: usize,
     c: &str,
+    field: &str,
 ) -> Result<&'static str> {
     if let Some(n) = NATIONAL_CATEGORIES.iter().find(|n| **n == c) {
         return Ok(n);
     }
-    let field = format!("categories[{i}]");
+    let field = field.to_string();
     if let Some(lc) = prov.and_then(|pr| pr.local_categories.get(c)) {
         return NATIONAL_CATEGORIES
             .iter()
@@ -127,7 +127,7 @@ fn national_of(
             .copied()
             .ok_or_else(|| Error::UnknownCategory {
                 field,
-                value: c.into(),
+                value: crate::error::excerpt(c),
             });
     }
     match p
@@ -138,12 +138,12 @@ fn national_of(
     {
         Some((slug, _)) => Err(Error::CategoryNotAvailable {
             field,
-            value: c.into(),
+            value: crate::error::excerpt(c),
             province: slug.clone(),
         }),
         None => Err(Error::UnknownCategory {
             field,
-            value: c.into(),
+            value: crate::error::excerpt(c),
         }),
     }
 }

@@ -61,6 +61,24 @@ pub struct Response<T> {
 /// # Errors
 /// Every code of [`Error::code`]; `malformed_json` when the text is not JSON.
 pub fn evaluate(request: &str) -> Result<String> {
+    evaluate_with_limit(request, MAX_REQUEST_BYTES)
+}
+
+/// The default limit on a request's size: 1 MiB, far above the largest history the contract
+/// accepts (1,200 periods), checked before anything is parsed.
+pub const MAX_REQUEST_BYTES: usize = 1 << 20;
+
+/// [`evaluate`] with another size limit (bytes).
+///
+/// # Errors
+/// `request_too_large`, and as [`evaluate`].
+pub fn evaluate_with_limit(request: &str, limit: usize) -> Result<String> {
+    if request.len() > limit {
+        return Err(Error::RequestTooLarge {
+            bytes: request.len() as u64,
+            limit: limit as u64,
+        });
+    }
     // Fast path, one pass: the top level is read into a JSON map except `history`, which is
     // read straight into typed periods (the JSON tree dominates long histories). Anything
     // unusual (escapes, duplicate keys, an ill-typed history, malformed JSON) falls back to
@@ -68,10 +86,29 @@ pub fn evaluate(request: &str) -> Result<String> {
     if let Some((map, fast)) = crate::io::request_text::read(request) {
         return evaluate_parts(&Value::Object(map), fast.as_deref());
     }
-    let v: Value = serde_json::from_str(request).map_err(|e| Error::MalformedJson {
-        detail: e.to_string(),
-    })?;
+    let v = super::strict::parse(request)?;
     evaluate_value(&v)
+}
+
+/// Evaluates a request given as bytes (a file, a stream, a body): text that is not UTF-8
+/// is `malformed_json` (decision K-20), a request over `limit` bytes `request_too_large`.
+///
+/// # Errors
+/// As [`evaluate_with_limit`].
+pub fn evaluate_bytes(request: &[u8], limit: usize) -> Result<String> {
+    if request.len() > limit {
+        return Err(Error::RequestTooLarge {
+            bytes: request.len() as u64,
+            limit: limit as u64,
+        });
+    }
+    let text = std::str::from_utf8(request).map_err(|e| Error::MalformedJson {
+        detail: format!(
+            "the request is not UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
+    })?;
+    evaluate_with_limit(text, limit)
 }
 
 /// Evaluates one request text and always returns JSON: the response, or the contract's
@@ -108,7 +145,7 @@ fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Re
     let mut t = Trace::new(with_trace);
     let Some(row) = TABLE.iter().find(|r| r.name == calculation) else {
         return Err(Error::UnknownCalculation {
-            value: calculation.into(),
+            value: crate::error::excerpt(calculation),
             expected: CALCULATIONS,
         });
     };

@@ -153,7 +153,7 @@ fn period(
         Some((s, None)) => {
             return Err(Error::ValueOutOfRange {
                 field: path("scheme"),
-                value: format!("{s:?}"),
+                value: format!("{:?}", crate::error::excerpt(s)),
                 expected: "\"voluntary\" or \"compulsory\"".into(),
             })
         }
@@ -173,7 +173,7 @@ fn period(
         Some(s) => {
             return Err(Error::InvalidProvince {
                 field: path("province"),
-                value: s.into(),
+                value: crate::error::excerpt(s),
             })
         }
     };

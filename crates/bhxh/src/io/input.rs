@@ -260,7 +260,7 @@ impl<'a> Fields<'a> {
 pub fn parse_month(s: &str, path: impl Path) -> Result<YearMonth> {
     s.parse().map_err(|_| Error::InvalidMonth {
         field: path.path(),
-        value: s.into(),
+        value: crate::error::excerpt(s),
     })
 }
 

@@ -7,3 +7,4 @@ pub(crate) mod history;
 pub mod input;
 pub(crate) mod read;
 pub(crate) mod request_text;
+pub(crate) mod strict;

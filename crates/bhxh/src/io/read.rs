@@ -205,7 +205,7 @@ pub(crate) fn province(f: &mut Fields<'_>) -> Result<Option<String>> {
         Some(s) if valid_slug(s) => Ok(Some(s.to_string())),
         Some(s) => Err(Error::InvalidProvince {
             field: "province".into(),
-            value: s.into(),
+            value: crate::error::excerpt(s),
         }),
     }
 }
@@ -308,7 +308,7 @@ pub(crate) fn estimate(
     };
     let as_of_month = YearMonth::of_date(as_of).ok_or_else(|| Error::InvalidDate {
         field: "as_of".into(),
-        value: as_of_s.into(),
+        value: crate::error::excerpt(as_of_s),
         expected: "YYYY-MM-DD (years 1900–2200)",
     })?;
     let start = f.opt_month("start_month")?.unwrap_or(as_of_month.plus(1));
@@ -346,7 +346,7 @@ pub(crate) fn estimate(
         None => Shortfall::Continue,
         Some(s) => Shortfall::from_name(s).ok_or_else(|| Error::ValueOutOfRange {
             field: "shortfall".into(),
-            value: format!("{s:?}"),
+            value: format!("{:?}", crate::error::excerpt(s)),
             expected: "\"continue\" or \"back_payment\"".into(),
         })?,
     };
@@ -385,7 +385,7 @@ fn parse_date(s: &str, field: &str) -> Result<NaiveDate> {
     d.filter(|d| YearMonth::of_date(*d).is_some())
         .ok_or_else(|| Error::InvalidDate {
             field: field.into(),
-            value: s.into(),
+            value: crate::error::excerpt(s),
             expected: "YYYY-MM-DD",
         })
 }
@@ -518,7 +518,7 @@ pub(crate) fn refund(f: &mut Fields<'_>) -> Result<RefundInput> {
     let reason = f.str("reason")?;
     let reason = RefundReason::from_name(reason).ok_or_else(|| Error::ValueOutOfRange {
         field: "reason".into(),
-        value: format!("{reason:?}"),
+        value: format!("{:?}", crate::error::excerpt(reason)),
         expected: "compulsory_insurance, lump_sum, death or pension".into(),
     })?;
     let from_month = f.month("from_month")?;

@@ -232,10 +232,10 @@ impl<'a> Cursor<'a> {
             return simple;
         }
         self.at = mark;
-        let mut values =
-            serde_json::Deserializer::from_str(self.text.get(self.at..)?).into_iter::<Value>();
-        let v = values.next()?.ok()?;
-        self.at += values.byte_offset();
+        // Strict JSON (K-20): a repeated key inside the value gives up, and the tree path
+        // reports it with its path.
+        let (v, used) = super::strict::parse_prefix(self.text.get(self.at..)?)?;
+        self.at += used;
         // This parser started one level below the request's own object, so it allows one
         // level more than a parse of the whole text would: deep values are left to the tree
         // path (and its `malformed_json` at serde_json's limit).

@@ -708,6 +708,8 @@ parameter_table! {
     );
     /// Careers with compulsory periods that the voluntary rules cover.
     mixed_career: Series<MixedCareer> = Check(|m| (1..=1200).contains(&m.compulsory_rules_months), "1 to 1200 months");
+    /// Age from which a person may join voluntary insurance.
+    voluntary_min_age: Series<u32> = Check(|v| (10..=30).contains(v), "10 to 30 years");
     /// Months needed for the art. 23 monthly allowance (decision K-13).
     allowance_min_months: Series<u32> = MONTHS;
     /// Months needed in the 12 months before a birth (§6).

@@ -22,7 +22,7 @@ use crate::calc::lump_sum::{self, Reason};
 use crate::calc::pension::{self, Pension, PensionInput};
 use crate::calc::retirement::{self, BirthDate, Sex};
 use crate::calc::work::Discard;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::explain::trace::{Cite, Trace};
 use crate::law::parameters::{Age, Params};
 use crate::money::{self, Money};
@@ -265,6 +265,7 @@ pub fn project_with(
     t: &mut Trace,
     with_costs: bool,
 ) -> Result<Estimate> {
+    check_plan(p, i)?;
     let (_, roadmap, _) = retirement::reached(p, i.sex, i.birth.month(), "birth_date")?;
     let existing = existing(p, i)?;
     // The chosen income must be valid at the start (K-3: no silent clamp).
@@ -317,7 +318,7 @@ pub fn project_with(
         rate: pen.rate,
         average_income: pen.average_income,
         monthly_pension: pen.monthly_pension,
-        monthly_pension_nominal: nominal(i, &pen),
+        monthly_pension_nominal: nominal(i, &pen)?,
         retirement_allowance: pen.retirement_allowance,
         lump_sum_alternative: lump_amount,
         lump_sum_reason: lump.into(),
@@ -343,6 +344,49 @@ pub fn project_with(
         method_costs,
         projected_history: history.periods.iter().map(period_out).collect(),
     })
+}
+
+/// The oldest a person can be at `as_of` for a projection to make sense.
+const MAX_AGE_YEARS: i32 = 120;
+
+/// A plan that cannot happen is an error, never a plausible answer: a person born after
+/// the estimate's date, older than any person at it, or contributing before the age at
+/// which voluntary insurance is open (`voluntary_min_age`).
+fn check_plan(p: &Params, i: &EstimateInput) -> Result<()> {
+    let out_of_range = |field: &str, value: String, expected: String| Error::ValueOutOfRange {
+        field: field.into(),
+        value,
+        expected,
+    };
+    let birth = i.birth.month();
+    let as_of = YearMonth::of_date(i.as_of).unwrap_or(birth);
+    if i.birth.date > i.as_of {
+        return Err(out_of_range(
+            "birth_date",
+            format!("\"{}\"", i.birth.date),
+            format!("a birth date on or before as_of ({})", i.as_of),
+        ));
+    }
+    if as_of.months_since(birth) > 12 * MAX_AGE_YEARS {
+        return Err(out_of_range(
+            "birth_date",
+            format!("\"{}\"", i.birth.date),
+            format!(
+                "a person at most {MAX_AGE_YEARS} years old at as_of ({})",
+                i.as_of
+            ),
+        ));
+    }
+    let min_age = *p.voluntary_min_age.require(i.start, "start_month")?.value;
+    let earliest = birth.plus(12 * min_age as i32);
+    if i.start < earliest {
+        return Err(out_of_range(
+            "start_month",
+            format!("\"{}\"", i.start),
+            format!("a month from {earliest}, when the person is {min_age} (Law 41/2024 art. 2.4)"),
+        ));
+    }
+    Ok(())
 }
 
 /// The months, supported months and support of the history given.
@@ -581,14 +625,26 @@ fn funeral(p: &Params, pen: &Pension, history: &History, start: YearMonth) -> Re
 }
 
 /// The pension in money of the pension-start year, when an inflation is assumed.
-fn nominal(i: &EstimateInput, pen: &Pension) -> Option<Money> {
-    let (inf, start) = (i.inflation?, pen.pension_start?);
+///
+/// # Errors
+/// `overflow` at `assumptions.annual_inflation` when the compounded figure leaves the
+/// engine's range (never dropped silently).
+fn nominal(i: &EstimateInput, pen: &Pension) -> Result<Option<Money>> {
+    let (Some(inf), Some(start)) = (i.inflation, pen.pension_start) else {
+        return Ok(None);
+    };
+    let overflow = || Error::Overflow {
+        field: "assumptions.annual_inflation".into(),
+    };
     let years = (chrono::Datelike::year(&start) - chrono::Datelike::year(&i.as_of)).max(0);
     let mut f = Decimal::ONE;
     for _ in 0..years {
-        f *= Decimal::ONE + inf;
+        f = f.checked_mul(Decimal::ONE + inf).ok_or_else(overflow)?;
     }
-    money::round_dong(Decimal::from(pen.monthly_pension) * f)
+    let v = Decimal::from(pen.monthly_pension)
+        .checked_mul(f)
+        .ok_or_else(overflow)?;
+    money::round_dong(v).ok_or_else(overflow).map(Some)
 }
 
 /// The assumptions applied (K-17), as the response states them.
