@@ -6,26 +6,6 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn month() -> impl Strategy<Value = String> {
-    prop_oneof![
-        (1900i32..=2200, 1u32..=12).prop_map(|(y, m)| format!("{y}-{m:02}")),
-        Just("2025-07".to_string()),
-        Just("2027-01".to_string()),
-    ]
-}
-
-fn money() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        (0i64..=1_000_000_000_000_000).prop_map(|m| json!(m)),
-        Just(json!(1_000_000_000_000_000i64)),
-        Just(json!(1_000_000_000_000_001i64)),
-        Just(json!(i64::MAX)),
-        Just(json!(-1)),
-        Just(json!(0)),
-        (1i64..=1000).prop_map(|k| json!(k * 50_000)),
-    ]
-}
-
 fn rate() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(json!("0")),
@@ -35,20 +15,6 @@ fn rate() -> impl Strategy<Value = Value> {
         Just(json!("1e30")),
         (0u32..=1000).prop_map(|k| json!(format!("0.{k:04}"))),
     ]
-}
-
-fn history() -> impl Strategy<Value = Value> {
-    proptest::collection::vec((month(), 0u32..=1300, money()), 1..4).prop_map(|ps| {
-        json!(ps
-            .into_iter()
-            .map(|(from, n, income)| {
-                let y: i32 = from[..4].parse().unwrap_or(2000);
-                let m: i32 = from[5..].parse().unwrap_or(1);
-                let t = y * 12 + m - 1 + n as i32;
-                json!({"from": from, "to": format!("{}-{:02}", t / 12, t % 12 + 1), "income": income})
-            })
-            .collect::<Vec<_>>())
-    })
 }
 
 /// An overlay that lifts the ceiling towards 10^15 (the reference level and the multiple at
