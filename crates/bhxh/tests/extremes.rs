@@ -60,6 +60,12 @@ fn history_before(end: i32) -> impl Strategy<Value = Value> {
     })
 }
 
+/// An income from 2,200,000 to `top`, `x` millionths of the way.
+fn between(top: i64, x: i64) -> i64 {
+    let span = i128::from((top - 2_200_000).max(0));
+    2_200_000 + i64::try_from(span * i128::from(x) / 1_000_000).unwrap_or(0)
+}
+
 fn ym(t: i32) -> String {
     format!("{}-{:02}", t / 12, t % 12 + 1)
 }
@@ -74,22 +80,22 @@ fn request() -> impl Strategy<Value = Value> {
         Just(("back_payment", 60))
     ];
     prop_oneof![
-        (2025i32 * 12 + 6..=2200 * 12, reference(), 0.0f64..1.0, method, rate(), 0i64..=130).prop_map(
+        (2025i32 * 12 + 6..=2200 * 12, reference(), 0i64..=1_000_000, method, rate(), 0i64..=130).prop_map(
             |(t, r, x, (method, months), rate, before)| {
-                let top = (r as f64 * 1000.0).min(1e15);
+                let top = (r * 1000).min(1_000_000_000_000_000);
                 json!({
                     "calculation": "contribution", "payment_month": ym(t),
-                    "income": (2_200_000.0 + x * (top - 2_200_000.0).max(0.0)) as i64,
+                    "income": between(top, x),
                     "method": method, "months": months, "fund_rate_monthly": rate,
                     "subsidised_months_before": before, "parameters": wide_open(r)
                 })
             }
         ),
-        (2025i32 * 12 + 6..=2200 * 12, reference(), 0.0f64..1.0, rate(), 0i32..60).prop_map(|(t, r, x, rate, k)| {
-            let top = (r as f64 * 1000.0).min(1e15);
+        (2025i32 * 12 + 6..=2200 * 12, reference(), 0i64..=1_000_000, rate(), 0i32..60).prop_map(|(t, r, x, rate, k)| {
+            let top = (r * 1000).min(1_000_000_000_000_000);
             json!({
                 "calculation": "refund", "payment_month": ym(t), "method": "advance", "months": 60,
-                "income": (2_200_000.0 + x * (top - 2_200_000.0).max(0.0)) as i64,
+                "income": between(top, x),
                 "fund_rate_monthly": rate, "reason": "death", "from_month": ym(t + k),
                 "parameters": wide_open(r), "trace": k % 2 == 0
             })
@@ -107,12 +113,12 @@ fn request() -> impl Strategy<Value = Value> {
         (2025i32 * 12 + 6..=2200 * 12).prop_flat_map(|t| (Just(t), history_before(t), 1900i32..=2150)).prop_map(|(t, h, y)| json!({
             "calculation": "monthly_allowance", "sex": "male", "birth_date": y.to_string(), "settlement_month": ym(t), "history": h
         })),
-        (1911i32..=2011, reference(), 0.0f64..1.0, rate(), prop_oneof![Just("advance"), Just("monthly"), Just("every_6_months")])
+        (1911i32..=2011, reference(), 0i64..=1_000_000, rate(), prop_oneof![Just("advance"), Just("monthly"), Just("every_6_months")])
             .prop_map(|(y, r, x, inf, method)| {
-                let top = (r as f64 * 1000.0).min(1e15);
+                let top = (r * 1000).min(1_000_000_000_000_000);
                 json!({
                     "calculation": "estimate", "as_of": "2026-11-29", "sex": "male", "birth_date": y.to_string(),
-                    "income": (2_200_000.0 + x * (top - 2_200_000.0).max(0.0)) as i64, "method": method,
+                    "income": between(top, x), "method": method,
                     "assumptions": {"annual_inflation": inf}, "parameters": wide_open(r), "trace": false
                 })
             }),
