@@ -18,6 +18,7 @@ use crate::calc::average::average_income;
 use crate::calc::history::{half_years, History};
 use crate::calc::retirement::{self, BirthDate, Sex};
 use crate::calc::work::Sink;
+use crate::calc::OrOverflow;
 use crate::error::Result;
 use crate::law::parameters::{Entry, Params};
 use crate::money::{self, Money};
@@ -181,7 +182,8 @@ pub fn social_pension_month(
     } else {
         *p.social_pension_age.require(at, field)?.value
     };
-    Ok((birth.plus(12 * age as i32), age))
+    let months = i32::try_from(age).unwrap_or(0).saturating_mul(12);
+    Ok((birth.plus(months), age))
 }
 
 /// Computes a `monthly_allowance` calculation.
@@ -252,12 +254,7 @@ pub fn compute_monthly(
         sp_age,
         tdt,
     });
-    let (monthly, paid, top_up) = if ttt >= tdt && tdt > 0 {
-        let m = money::div_round_half_away(i128::from(tc) * i128::from(ttt), i128::from(tdt));
-        (i64::try_from(m).unwrap_or(i64::MAX), tdt, 0)
-    } else {
-        (tc, ttt, i64::from(tdt - ttt) * tc)
-    };
+    let (monthly, paid, top_up) = amounts(tc, ttt, tdt)?;
     w.step(|| Step::MonthlyAmount {
         tc,
         ttt,
@@ -273,6 +270,22 @@ pub fn compute_monthly(
     Ok(result)
 }
 
+/// The monthly amount, the months paid and the top-up (D158 art. 23.3, 24.2): an allowance
+/// outlasting the time to social-pension age is raised to `TChtxh × Ttt / Tdt` for Tdt
+/// months; a shorter one may be topped up by `(Tdt − Ttt) × TChtxh`.
+fn amounts(tc: Money, ttt: u32, tdt: u32) -> Result<(Money, u32, Money)> {
+    if ttt >= tdt && tdt > 0 {
+        let total = i128::from(tc)
+            .checked_mul(i128::from(ttt))
+            .or_overflow("history")?;
+        let m = money::div_round_half_away(total, i128::from(tdt));
+        Ok((i64::try_from(m).ok().or_overflow("history")?, tdt, 0))
+    } else {
+        let short = i64::from(tdt.saturating_sub(ttt));
+        Ok((tc, ttt, short.checked_mul(tc).or_overflow("history")?))
+    }
+}
+
 /// Ttt = ceil(Mbq × 2 × N / TChtxh), with 2N the half years (decisions K-11, K-13).
 fn months_bought(mbq: Money, half: u32, tc: Money) -> Result<u32> {
     let overflow = || crate::error::Error::Overflow {
@@ -281,8 +294,16 @@ fn months_bought(mbq: Money, half: u32, tc: Money) -> Result<u32> {
     if tc <= 0 {
         return Err(overflow());
     }
-    let num = i128::from(mbq) * i128::from(half);
-    u32::try_from((num + i128::from(tc) - 1) / i128::from(tc)).map_err(|_| overflow())
+    let num = i128::from(mbq)
+        .checked_mul(i128::from(half))
+        .ok_or_else(overflow)?;
+    // Rounded up: (num + tc − 1) / tc, with tc > 0.
+    let up = num
+        .checked_add(i128::from(tc))
+        .and_then(|x| x.checked_sub(1))
+        .and_then(|x| x.checked_div(i128::from(tc)))
+        .ok_or_else(overflow)?;
+    u32::try_from(up).map_err(|_| overflow())
 }
 
 /// Why the allowance is not available, if it is not: age, a pension, the social pension

@@ -92,7 +92,9 @@ pub fn average_income(
         while y <= per.to.year() {
             let lo = per.from.max(YearMonth::new(y, 1).ok_or_else(overflow)?);
             let hi = per.to.min(YearMonth::new(y, 12).ok_or_else(overflow)?);
-            let n = i128::from(hi.months_since(lo) + 1);
+            let n = i128::from(hi.months_since(lo))
+                .checked_add(1)
+                .ok_or_else(overflow)?;
             let c: i128 = if per.back_paid || y > last_year {
                 100
             } else {
@@ -114,15 +116,14 @@ pub fn average_income(
                         .ok_or_else(overflow)?,
                 )
                 .ok_or_else(overflow)?;
-            y += 1;
+            y = y.checked_add(1).ok_or_else(overflow)?;
         }
     }
     let months = h.months();
-    let mbq = i64::try_from(money::div_round_half_away(
-        sum,
-        100 * i128::from(months.max(1)),
-    ))
-    .map_err(|_| overflow())?;
+    let divisor = i128::from(months.max(1))
+        .checked_mul(100)
+        .ok_or_else(overflow)?;
+    let mbq = i64::try_from(money::div_round_half_away(sum, divisor)).map_err(|_| overflow())?;
     w.step(|| Step::Table {
         settlement,
         table_year,

@@ -116,7 +116,10 @@ impl<'p> MonthlyQuoter<'p> {
         MonthlyQuoter {
             params,
             province: province.map(str::to_string),
-            cache: vec![None; (last - base + 1) as usize],
+            cache: vec![
+                None;
+                usize::try_from(last.saturating_sub(base).saturating_add(1)).unwrap_or(0)
+            ],
             base,
         }
     }
@@ -174,7 +177,8 @@ impl<'p> MonthlyQuoter<'p> {
         category: u8,
         subsidised_before: u32,
     ) -> Result<MonthlyQuote, RowStatus> {
-        let idx = (month.ordinal() - self.base) as usize;
+        // A month before the first year has no slot (`get` below finds none).
+        let idx = usize::try_from(month.ordinal().saturating_sub(self.base)).unwrap_or(usize::MAX);
         let row = match self.cache.get(idx).copied().flatten() {
             Some(r) => r,
             None => {
@@ -195,7 +199,7 @@ impl<'p> MonthlyQuoter<'p> {
         if income > row.ceiling {
             return Err(RowStatus::IncomeAboveCeiling);
         }
-        if income % row.step != 0 {
+        if income.checked_rem(row.step) != Some(0) {
             return Err(RowStatus::IncomeNotMultipleOfStep);
         }
         let (national, local) = *row
@@ -205,27 +209,35 @@ impl<'p> MonthlyQuoter<'p> {
         if row.cap > 0 && subsidised_before > row.cap {
             return Err(RowStatus::SubsidisedMonthsOutOfRange);
         }
+        // `fast`: income × num fits in i64 for every income up to the ceiling; the checked
+        // operations cost a compare each and turn the impossible into a status, not a panic.
         let gross = if row.fast {
-            let x = income * row.num;
-            let q = x / row.den;
-            if 2 * (x % row.den) >= row.den {
-                q + 1
+            let x = income.checked_mul(row.num).ok_or(RowStatus::InvalidMoney)?;
+            let q = x.checked_div(row.den).ok_or(RowStatus::InvalidMoney)?;
+            let r = x.checked_rem(row.den).ok_or(RowStatus::InvalidMoney)?;
+            if r.saturating_mul(2) >= row.den {
+                q.saturating_add(1)
             } else {
                 q
             }
         } else {
-            money::div_round_half_away(
-                i128::from(income) * i128::from(row.num),
-                i128::from(row.den),
-            ) as i64
+            let x = i128::from(income)
+                .checked_mul(i128::from(row.num))
+                .ok_or(RowStatus::InvalidMoney)?;
+            i64::try_from(money::div_round_half_away(x, i128::from(row.den)))
+                .map_err(|_| RowStatus::InvalidMoney)?
         };
         let supported = subsidised_before < row.cap;
         let (s, l) = if supported { (national, local) } else { (0, 0) };
+        let payable = gross
+            .checked_sub(s)
+            .and_then(|x| x.checked_sub(l))
+            .ok_or(RowStatus::InvalidMoney)?;
         Ok(MonthlyQuote {
             gross,
             state_support: s,
             local_support: l,
-            payable: gross - s - l,
+            payable,
         })
     }
 }
@@ -473,8 +485,9 @@ pub fn pensions(
     let mut row = 0usize;
     for person in 0..n {
         let start = row;
-        while row < np && periods.person[row] == person_base + person as i64 {
-            row += 1;
+        let key = person_base.saturating_add(i64::try_from(person).unwrap_or(i64::MAX));
+        while row < np && periods.person[row] == key {
+            row = row.saturating_add(1);
         }
         let result = one_pension(
             params,
@@ -511,19 +524,21 @@ impl PensionColumns {
                 self.eligible.push(u8::from(p.eligible));
                 self.monthly_pension.push(p.monthly_pension);
                 self.average_income.push(p.average_income);
-                self.rate_bp.push(
-                    (p.rate * rust_decimal::Decimal::from(10_000))
-                        .trunc()
-                        .mantissa() as i64,
-                );
+                // A rate in [0, 1] in basis points: 0 to 10,000.
+                let bp = p
+                    .rate
+                    .checked_mul(rust_decimal::Decimal::from(10_000))
+                    .map_or(0, |x| i64::try_from(x.trunc().mantissa()).unwrap_or(0));
+                self.rate_bp.push(bp);
                 self.contribution_months
                     .push(i64::from(p.contribution_months));
                 self.retirement_allowance.push(p.retirement_allowance);
-                self.pension_start.push(
-                    p.pension_start
-                        .and_then(YearMonth::of_date)
-                        .map_or(0, |m| i64::from(m.year()) * 100 + i64::from(m.month())),
-                );
+                self.pension_start
+                    .push(p.pension_start.and_then(YearMonth::of_date).map_or(0, |m| {
+                        i64::from(m.year())
+                            .saturating_mul(100)
+                            .saturating_add(i64::from(m.month()))
+                    }));
                 self.error.push("");
             }
             Err(e) => {
@@ -581,7 +596,7 @@ fn one_pension(
     for r in rows {
         let month = |v: i64, k: &str| {
             month_from_yyyymm(v).ok_or_else(|| Error::InvalidMonth {
-                field: format!("history[{}].{k}", r - start),
+                field: format!("history[{}].{k}", r.saturating_sub(start)),
                 value: v.to_string(),
             })
         };
@@ -593,7 +608,7 @@ fn one_pension(
             back_paid: periods.back_paid[r],
             categories: Vec::new(),
             province: None,
-            index: r - start,
+            index: r.saturating_sub(start),
         });
     }
     let history = History::from_periods(ps, "history")?;

@@ -381,7 +381,19 @@ pub fn income_limits(
 
 /// The lowest valid income: the floor, rounded up to the step (K-3).
 pub fn lowest_valid(lim: &IncomeLimits) -> Money {
-    (lim.floor + lim.step - 1) / lim.step * lim.step
+    to_step(lim.floor, lim.step, true)
+}
+
+/// `x` rounded down (or up) to a multiple of `step` (validated ≥ 1); amounts here are at
+/// most the ceiling, far inside the range, so the saturating operations never saturate.
+fn to_step(x: Money, step: Money, up: bool) -> Money {
+    let step = step.max(1);
+    let down = x.checked_div(step).unwrap_or(0).saturating_mul(step);
+    if up && down < x {
+        down.saturating_add(step)
+    } else {
+        down
+    }
 }
 
 /// Checks a chosen income against the limits (decision K-3: never a silent clamp).
@@ -405,13 +417,13 @@ pub fn check_income(income: Money, lim: &IncomeLimits, month: YearMonth) -> Resu
             month,
         });
     }
-    if income % lim.step != 0 {
+    if income.checked_rem(lim.step) != Some(0) {
         // Suggest only valid incomes: on the step and within [floor, ceiling].
         let first = lowest_valid(lim);
-        let last = lim.ceiling / lim.step * lim.step;
-        let below = income / lim.step * lim.step;
+        let last = to_step(lim.ceiling, lim.step, false);
+        let below = to_step(income, lim.step, false);
         let lower = below.max(first).min(last);
-        let upper = (below + lim.step).min(last).max(first);
+        let upper = below.saturating_add(lim.step).min(last).max(first);
         return Err(Error::IncomeNotMultipleOfStep {
             income,
             step: lim.step,
@@ -456,7 +468,7 @@ pub fn compute(p: &Params, input: &ContributionInput, w: &mut dyn Sink) -> Resul
     };
     let lines = Lines {
         first: if back {
-            pm.plus(-(months_covered as i32))
+            pm.plus(0i32.saturating_sub(i32::try_from(months_covered).unwrap_or(0)))
         } else {
             pm
         },
@@ -524,7 +536,7 @@ fn supported_months(
         lim.floor,
     )?;
     let before = subsidised_before(input, &choice)?;
-    let subsidised = if back || choice.national + choice.local == 0 {
+    let subsidised = if back || (choice.national == 0 && choice.local == 0) {
         0
     } else {
         choice.cap.saturating_sub(before).min(months_covered)
@@ -578,13 +590,17 @@ impl Lines {
         let gross = self.gross.checked_mul(n).ok_or_else(overflow)?;
         let state_support = self.national.checked_mul(s).ok_or_else(overflow)?;
         let local_support = self.local.checked_mul(s).ok_or_else(overflow)?;
+        let payable = gross
+            .checked_sub(state_support)
+            .and_then(|x| x.checked_sub(local_support))
+            .ok_or_else(overflow)?;
         Ok(Totals {
             gross,
             state_support,
             local_support,
             discount: 0,
             interest: 0,
-            payable: gross - state_support - local_support,
+            payable,
         })
     }
 }
@@ -659,12 +675,17 @@ fn settle(
     let n = per_month.len() as i64;
     if back {
         // K-5: Σ_{i=1..t} (gross_i − support_i)·(1+r)^i, summed exactly, rounded once.
-        let net: Vec<Money> = per_month
+        let net = per_month
             .iter()
-            .map(|l| l.gross - l.state_support - l.local_support)
-            .collect();
+            .map(|l| {
+                l.gross
+                    .checked_sub(l.state_support)
+                    .and_then(|x| x.checked_sub(l.local_support))
+            })
+            .collect::<Option<Vec<Money>>>()
+            .ok_or_else(overflow)?;
         let payable = money::round_dong(compounded_sum(&net, r)?).ok_or_else(overflow)?;
-        totals.interest = payable - totals.payable;
+        totals.interest = payable.checked_sub(totals.payable).ok_or_else(overflow)?;
         totals.payable = payable;
         let (monthly, gross, interest) = (
             net.first().copied().unwrap_or(0),
@@ -686,9 +707,16 @@ fn settle(
         let gross: Vec<Money> = per_month.iter().map(|l| l.gross).collect();
         let md1 =
             money::round_dong(discounted_sum(&gross, r, 0..gross.len())?).ok_or_else(overflow)?;
-        let support = totals.state_support + totals.local_support;
-        let payable = (md1 - support).max(0);
-        totals.discount = totals.gross - support - payable;
+        let support = totals
+            .state_support
+            .checked_add(totals.local_support)
+            .ok_or_else(overflow)?;
+        let payable = md1.checked_sub(support).ok_or_else(overflow)?.max(0);
+        totals.discount = totals
+            .gross
+            .checked_sub(support)
+            .and_then(|x| x.checked_sub(payable))
+            .ok_or_else(overflow)?;
         totals.payable = payable;
         let discount = totals.discount;
         w.step(|| Step::Discount {
@@ -717,7 +745,7 @@ pub fn discounted_sum(
     let overflow = || Error::Overflow {
         field: "income".into(),
     };
-    let one_r = Decimal::ONE + r;
+    let one_r = Decimal::ONE.checked_add(r).ok_or_else(overflow)?;
     let mut sum = Decimal::ZERO;
     let mut factor = Decimal::ONE;
     for (i, a) in amounts.iter().enumerate().take(range.end) {
@@ -739,7 +767,7 @@ fn compounded_sum(amounts: &[Money], r: Decimal) -> Result<Decimal> {
     let overflow = || Error::Overflow {
         field: "income".into(),
     };
-    let one_r = Decimal::ONE + r;
+    let one_r = Decimal::ONE.checked_add(r).ok_or_else(overflow)?;
     let mut sum = Decimal::ZERO;
     let mut factor = Decimal::ONE;
     for a in amounts {
@@ -830,7 +858,7 @@ fn report_support(
             entry,
         });
     }
-    if c.national + c.local > 0 {
+    if c.national > 0 || c.local > 0 {
         w.step(|| Step::SubsidisedMonths {
             cap: c.cap,
             before,

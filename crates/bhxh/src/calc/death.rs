@@ -22,6 +22,7 @@ use crate::calc::average::average_income;
 use crate::calc::history::{History, Scheme};
 use crate::calc::lump_sum::per_year_value;
 use crate::calc::work::Sink;
+use crate::calc::OrOverflow;
 use crate::error::{Error, Result};
 use crate::law::parameters::{Entry, Params};
 use crate::law::regime::Regime;
@@ -244,18 +245,19 @@ fn not_after_death(start: YearMonth, death: YearMonth, field: &str) -> Result<()
 /// Months of pension paid as the survivor lump sum when a pensioner dies in pension month
 /// `k` (decision K-15): 48 within the first two months, then 0.5 less a month, at least 3
 /// under the 2024 law (art. 110.4) and 0 under the 2014 law (art. 81.3).
-fn months_of_pension(k: i32, regime: Regime) -> Decimal {
+fn months_of_pension(k: i32, regime: Regime) -> Option<Decimal> {
     let raw = if k <= 2 {
         Decimal::from(48)
     } else {
-        Decimal::from(48) - Decimal::from(k - 2) / Decimal::TWO
+        let less = Decimal::from(k.checked_sub(2)?).checked_div(Decimal::TWO)?;
+        Decimal::from(48).checked_sub(less)?
     };
     let floor = if regime.is_2024() {
         Decimal::from(3)
     } else {
         Decimal::ZERO
     };
-    raw.max(floor).normalize()
+    Some(raw.max(floor).normalize())
 }
 
 /// Death of a pensioner: 48 months of pension, less 0.5 a month from the third (K-15).
@@ -267,8 +269,11 @@ fn pensioner(
 ) -> Result<Branch> {
     not_after_death(start, death, "pension.start_month")?;
     let regime = Regime::at(death);
-    let k = death.months_since(start) + 1;
-    let factor = months_of_pension(k, regime);
+    let k = death
+        .months_since(start)
+        .checked_add(1)
+        .or_overflow("pension.start_month")?;
+    let factor = months_of_pension(k, regime).or_overflow("pension.start_month")?;
     let lump = money::mul_rate(amount, factor).ok_or_else(|| Error::Overflow {
         field: "pension.monthly_amount".into(),
     })?;
@@ -308,7 +313,7 @@ fn contributor(p: &Params, h: &History, death: YearMonth, w: &mut dyn Sink) -> R
         let lump = if regime.is_2024() {
             paid
         } else {
-            paid.min(2 * avg.mbq)
+            paid.min(avg.mbq.checked_mul(2).or_overflow("history")?)
         };
         w.step(|| Step::ContributionsPaid {
             months,
@@ -333,7 +338,7 @@ fn contributor(p: &Params, h: &History, death: YearMonth, w: &mut dyn Sink) -> R
     // Mixed careers (L24 art. 110.3, art. 111.1.c; D158 art. 21.2): at least 3 × Mbq, and
     // the funeral allowance with ≥ 12 compulsory months.
     let compulsory = h.months_of(Scheme::Compulsory);
-    let floor = 3 * avg.mbq;
+    let floor = avg.mbq.checked_mul(3).or_overflow("history")?;
     let lump = if compulsory > 0 && regime.is_2024() && lump < floor {
         w.step(|| Step::MixedMinimum {
             lump,
@@ -379,7 +384,11 @@ fn allowance_recipient(
     not_after_death(first, death, "allowance.first_month")?;
     h.check_supported(p, "history")?;
     let months = h.months();
-    let paid = u32::try_from(death.months_since(first) + 1).unwrap_or(u32::MAX);
+    let paid = death
+        .months_since(first)
+        .checked_add(1)
+        .and_then(|n| u32::try_from(n).ok())
+        .or_overflow("allowance.first_month")?;
     let unpaid = granted.saturating_sub(paid);
     let lump = i64::from(unpaid)
         .checked_mul(amount)
@@ -470,7 +479,11 @@ mod tests {
             (94, Regime::Law2014, "2"),
             (100, Regime::Law2014, "0"),
         ] {
-            assert_eq!(months_of_pension(k, regime).to_string(), want, "k = {k}");
+            assert_eq!(
+                months_of_pension(k, regime).map(|m| m.to_string()),
+                Some(want.to_string()),
+                "k = {k}"
+            );
         }
     }
 }

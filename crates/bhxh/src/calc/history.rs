@@ -8,6 +8,7 @@
 //! - Law 41/2024 art. 102.2, art. 110.2: years before 2014 and from 2014 are valued
 //!   differently in lump sums (rules W-2, D-2).
 
+use crate::calc::OrOverflow;
 use crate::error::{Error, Result};
 use crate::law::parameters::Params;
 use crate::money::{self, Money};
@@ -48,7 +49,8 @@ pub struct Period {
 impl Period {
     /// Months in the period.
     pub fn months(&self) -> u32 {
-        (self.to.months_since(self.from) + 1) as u32
+        // A validated period has `to ≥ from` (`History::from_periods`).
+        u32::try_from(self.to.months_since(self.from).saturating_add(1)).unwrap_or(0)
     }
 
     /// Months of the period within `[a, b]` inclusive (0 when they do not meet).
@@ -57,7 +59,7 @@ impl Period {
         if hi < lo {
             0
         } else {
-            (hi.months_since(lo) + 1) as u32
+            u32::try_from(hi.months_since(lo).saturating_add(1)).unwrap_or(0)
         }
     }
 }
@@ -268,7 +270,7 @@ impl History {
                     })?;
                 let (mut s, mut l) = (0, 0);
                 if per.scheme == Scheme::Voluntary {
-                    out.gross += gross;
+                    out.gross = out.gross.checked_add(gross).or_overflow(&path)?;
                     if !per.back_paid {
                         let any = p.state_support_rates.at(m).is_some_and(|r| {
                             crate::law::parameters::NATIONAL_CATEGORIES
@@ -286,16 +288,20 @@ impl History {
                                 floor,
                             )
                             .map_err(|e| prefix_category(e, &path))?;
-                            if subsidised < c.cap && c.national + c.local > 0 {
+                            if subsidised < c.cap && (c.national > 0 || c.local > 0) {
                                 s = c.national;
                                 l = c.local;
-                                subsidised += 1;
+                                subsidised = subsidised.saturating_add(1);
                             }
                         }
                     }
-                    out.state += s;
-                    out.local += l;
-                    out.own += gross - s - l;
+                    out.state = out.state.checked_add(s).or_overflow(&path)?;
+                    out.local = out.local.checked_add(l).or_overflow(&path)?;
+                    let own = gross
+                        .checked_sub(s)
+                        .and_then(|x| x.checked_sub(l))
+                        .and_then(|x| out.own.checked_add(x));
+                    out.own = own.or_overflow(&path)?;
                 }
                 m = m.plus(1);
             }
@@ -349,18 +355,26 @@ pub struct Payments {
 /// assert_eq!(half_years(187), 32);   // 15 years 7 months → 16
 /// ```
 pub fn half_years(months: u32) -> u32 {
-    let r = months % 12;
-    2 * (months / 12)
-        + match r {
-            0 => 0,
-            1..=6 => 1,
-            _ => 2,
-        }
+    let leftover = match months.checked_rem(12) {
+        Some(0) | None => 0,
+        Some(1..=6) => 1,
+        Some(_) => 2,
+    };
+    // At most u32::MAX / 6 + 2: never saturates.
+    months
+        .checked_div(12)
+        .unwrap_or(0)
+        .saturating_mul(2)
+        .saturating_add(leftover)
 }
 
 /// Half-years as a decimal number of years (`31` → `15.5`).
 pub fn years(half: u32) -> Decimal {
-    (Decimal::from(half) / Decimal::TWO).normalize()
+    // Half of a u32 is exact in a Decimal: the division cannot fail.
+    Decimal::from(half)
+        .checked_div(Decimal::TWO)
+        .unwrap_or(Decimal::ZERO)
+        .normalize()
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use crate::calc::average::average_income;
 use crate::calc::history::{half_years, month_2014, years, History};
 use crate::calc::retirement::{self, BirthDate, Sex};
 use crate::calc::work::{Notice, Sink};
+use crate::calc::OrOverflow;
 use crate::error::{Error, Result};
 use crate::law::parameters::Params;
 use crate::law::regime::Regime;
@@ -61,18 +62,29 @@ pub fn per_year_value(h: &History, mbq: Money) -> Result<(Decimal, Decimal, Mone
         .periods
         .iter()
         .filter(|p| !p.back_paid && p.from < month_2014())
-        .map(|p| (p.to.min(month_2014().plus(-1)).months_since(p.from) + 1) as u32)
-        .sum();
-    let post = h.months() - pre;
+        .map(|p| p.months_within(p.from, month_2014().plus(-1)))
+        .fold(0, u32::saturating_add);
+    // At most 1,200 months in a validated history: none of these saturate.
+    let post = h.months().saturating_sub(pre);
     // The leftover months of the pre-2014 part move to the later part only when the period
     // spans both (L24 art. 102.2); otherwise each part is rounded to half years (art. 5.6).
     let (hp, hq) = if post == 0 {
         (half_years(pre), 0)
     } else {
-        (2 * (pre / 12), half_years(post + pre % 12))
+        let (whole, leftover) = (pre / 12, pre % 12);
+        (
+            whole.saturating_mul(2),
+            half_years(post.saturating_add(leftover)),
+        )
     };
     // Mbq × (1.5 × hp/2 + 2 × hq/2) = Mbq × (3·hp + 4·hq) / 4
-    let amount = money::div_round_half_away(i128::from(mbq) * i128::from(3 * hp + 4 * hq), 4);
+    let quarters = i128::from(hp)
+        .checked_mul(3)
+        .zip(i128::from(hq).checked_mul(4))
+        .and_then(|(a, b)| a.checked_add(b))
+        .and_then(|q| q.checked_mul(i128::from(mbq)))
+        .or_overflow("history")?;
+    let amount = money::div_round_half_away(quarters, 4);
     let amount = i64::try_from(amount).map_err(|_| Error::Overflow {
         field: "history".into(),
     })?;
@@ -231,15 +243,17 @@ pub fn evaluate(
     } else {
         crate::calc::history::Payments::default()
     };
-    let support = given_support.unwrap_or(paid.state + paid.local);
-    let (gross, deducted) = if under_year {
-        let own = given_support.map_or(paid.own, |s| paid.gross - s);
-        (own.min(2 * avg.mbq).max(0), 0)
-    } else {
-        (per_year, if exempt { 0 } else { support })
-    };
-    let amount = (gross - deducted).max(0);
-    if gross - deducted < 0 {
+    let (gross, deducted, support) = amounts(
+        &paid,
+        given_support,
+        (under_year, exempt),
+        (per_year, avg.mbq),
+    )?;
+    let net = gross
+        .checked_sub(deducted)
+        .or_overflow("support_received")?;
+    let amount = net.max(0);
+    if net < 0 {
         w.notice(Notice::SupportExceedsAmount { deducted, gross });
     }
     if let Some(reason) = &why {
@@ -342,4 +356,30 @@ fn refusal(
             }
         }
     })
+}
+
+/// The amount before the deduction, the support deducted, and the support received: under
+/// one year the amount paid (own payments, at most 2 × Mbq) with nothing more deducted;
+/// otherwise the per-year amount less the support unless the ground is exempt.
+fn amounts(
+    paid: &crate::calc::history::Payments,
+    given_support: Option<Money>,
+    (under_year, exempt): (bool, bool),
+    (per_year, mbq): (Money, Money),
+) -> Result<(Money, Money, Money)> {
+    let support = match given_support {
+        Some(s) => s,
+        None => paid.state.checked_add(paid.local).or_overflow("history")?,
+    };
+    let (gross, deducted) = if under_year {
+        let own = match given_support {
+            None => paid.own,
+            Some(s) => paid.gross.checked_sub(s).or_overflow("support_received")?,
+        };
+        let cap = mbq.checked_mul(2).or_overflow("history")?;
+        (own.min(cap).max(0), 0)
+    } else {
+        (per_year, if exempt { 0 } else { support })
+    };
+    Ok((gross, deducted, support))
 }

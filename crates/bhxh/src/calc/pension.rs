@@ -232,13 +232,22 @@ pub fn rate(rates: &PensionRates, sex: Sex, half: u32) -> Decimal {
         .bands
         .iter()
         .rev()
-        .find(|b| 2 * b.from_years <= half)
+        .find(|b| b.from_years.saturating_mul(2) <= half)
         .or(s.bands.first());
     let Some(b) = band else {
         return Decimal::ZERO;
     };
-    let above = Decimal::from(half) - Decimal::from(2 * b.from_years);
-    let r = b.rate + b.per_year * above / Decimal::TWO;
+    // Years and rates are validated (years ≤ 60, rates in [0, 1]): these cannot overflow;
+    // the rate stays within [0, max] whatever happens.
+    let above = Decimal::from(half)
+        .checked_sub(Decimal::from(b.from_years.saturating_mul(2)))
+        .unwrap_or(Decimal::ZERO);
+    let r = b
+        .per_year
+        .checked_mul(above)
+        .and_then(|x| x.checked_div(Decimal::TWO))
+        .and_then(|x| x.checked_add(b.rate))
+        .unwrap_or(Decimal::ZERO);
     r.min(rates.max_rate).max(Decimal::ZERO).normalize()
 }
 
@@ -453,26 +462,35 @@ fn retirement_allowance(
         Sex::Male => rates.male.allowance_above_years,
         Sex::Female => rates.female.allowance_above_years,
     };
-    let threshold = above_years * 12;
+    let threshold = above_years.saturating_mul(12);
     let (half_before, half_after) = match rates.allowance_per_year_after_age {
         Some(_) => {
             let before = h.months_within(h.first(), reached);
-            let after = months - before;
+            let after = months.saturating_sub(before);
             let ex_before = before.saturating_sub(threshold);
             let ex_after = if before >= threshold {
                 after
             } else {
-                (before + after).saturating_sub(threshold)
+                months.saturating_sub(threshold)
             };
             (half_years(ex_before), Some(half_years(ex_after)))
         }
         None => (half_years(months.saturating_sub(threshold)), None),
     };
     // Months of Mbq: per_year × years before + after_rate × years after, exact.
-    let factor = rates.allowance_per_year * Decimal::from(half_before) / Decimal::TWO
-        + rates.allowance_per_year_after_age.unwrap_or_default()
-            * Decimal::from(half_after.unwrap_or(0))
-            / Decimal::TWO;
+    let part = |rate: Decimal, half: u32| {
+        rate.checked_mul(Decimal::from(half))
+            .and_then(|x| x.checked_div(Decimal::TWO))
+    };
+    let factor = part(rates.allowance_per_year, half_before)
+        .zip(part(
+            rates.allowance_per_year_after_age.unwrap_or_default(),
+            half_after.unwrap_or(0),
+        ))
+        .and_then(|(a, b)| a.checked_add(b))
+        .ok_or_else(|| Error::Overflow {
+            field: "history".into(),
+        })?;
     let amount = money::mul_rate(mbq, factor).ok_or_else(|| Error::Overflow {
         field: "history".into(),
     })?;

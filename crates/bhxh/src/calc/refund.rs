@@ -13,6 +13,7 @@
 
 use crate::calc::contribution::{self, ContributionInput, Method};
 use crate::calc::work::{NoticesOnly, Sink};
+use crate::calc::OrOverflow;
 use crate::error::{Error, Result};
 use crate::law::parameters::Params;
 use crate::law::regime::Regime;
@@ -127,7 +128,7 @@ pub fn compute(p: &Params, input: &RefundInput, w: &mut dyn Sink) -> Result<Refu
     }
     let paid = contribution::compute(p, &input.payment, &mut NoticesOnly(w))?;
     let (first, n) = (input.payment.payment_month, paid.months_covered);
-    let last = first.plus(n as i32 - 1);
+    let last = first.plus(i32::try_from(n).unwrap_or(0).saturating_sub(1));
     let from = input.from_month;
     if from < first || from > last {
         return Err(Error::FromMonthOutsidePeriod { from, first, last });
@@ -145,17 +146,21 @@ pub fn compute(p: &Params, input: &RefundInput, w: &mut dyn Sink) -> Result<Refu
     let overflow = || Error::Overflow {
         field: "income".into(),
     };
-    let support: Money = unused
-        .iter()
-        .map(|l| l.state_support + l.local_support)
-        .sum();
+    let support = unused.iter().try_fold(0i64, |acc, l| {
+        acc.checked_add(l.state_support)?
+            .checked_add(l.local_support)
+    });
+    let support = support.or_overflow("income")?;
     let contributions = match paid.fund_rate_monthly {
         Some(r) if method == Method::Advance => {
             let gross: Vec<Money> = paid.per_month.iter().map(|l| l.gross).collect();
             let sum = contribution::discounted_sum(&gross, r, k..gross.len())?;
             money::round_dong(sum).ok_or_else(overflow)?
         }
-        _ => unused.iter().map(|l| l.gross).sum(),
+        _ => unused
+            .iter()
+            .try_fold(0i64, |acc, l| acc.checked_add(l.gross))
+            .or_overflow("income")?,
     };
     let monthly = unused.first().map_or(0, |l| l.gross);
     w.step(|| Step::Contributions {
@@ -165,7 +170,10 @@ pub fn compute(p: &Params, input: &RefundInput, w: &mut dyn Sink) -> Result<Refu
         rate: paid.fund_rate_monthly,
         contributions,
     });
-    let amount = (contributions - support).max(0);
+    let amount = contributions
+        .checked_sub(support)
+        .or_overflow("income")?
+        .max(0);
     w.step(|| Step::Amount {
         contributions,
         support,

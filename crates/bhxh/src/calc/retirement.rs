@@ -158,8 +158,10 @@ pub fn reached(
         })
         .min()
         .unwrap_or(40);
-    let start = birth.year() + i32::try_from(youngest.clamp(40, 80)).unwrap_or(40);
-    for y in start..birth.year() + 100 {
+    let start = birth
+        .year()
+        .saturating_add(i32::try_from(youngest.clamp(40, 80)).unwrap_or(40));
+    for y in start..birth.year().saturating_add(100) {
         let probe = YearMonth::new(y, 1).ok_or_else(|| Error::ParameterNotInForce {
             field: field.into(),
             parameter: "retirement_age".into(),

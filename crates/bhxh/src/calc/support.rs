@@ -9,6 +9,7 @@
 //! - Law 41/2024/QH15 art. 6.6: provinces may add support (rule S-5, decision K-9).
 //! - Several categories: the highest support wins (rule S-1).
 
+use crate::calc::OrOverflow;
 use crate::error::{Error, Result};
 use crate::law::parameters::{Entry, Params, NATIONAL_CATEGORIES};
 use crate::money::{self, Money};
@@ -71,7 +72,7 @@ pub fn choose(
             .and_then(|m| m.get(c))
             .copied()
             .unwrap_or_default();
-        let total = n + l;
+        let total = n.checked_add(l).or_overflow("categories")?;
         if best.is_none_or(|(t, _, _, bn, _)| total > t || (total == t && n > bn)) {
             best = Some((total, i, national_category, n, l));
         }
@@ -85,12 +86,15 @@ pub fn choose(
         field: "income".into(),
     };
     let base = money::mul_rate(poverty_line, rate).ok_or_else(overflow)?;
-    let national = money::mul_rate(poverty_line, rate * national_rate)
+    let national_share = rate.checked_mul(national_rate).ok_or_else(overflow)?;
+    let local_share = rate.checked_mul(local_rate).ok_or_else(overflow)?;
+    let national = money::mul_rate(poverty_line, national_share)
         .ok_or_else(overflow)?
         .min(base);
-    let local = money::mul_rate(poverty_line, rate * local_rate)
+    let room = base.checked_sub(national).ok_or_else(overflow)?;
+    let local = money::mul_rate(poverty_line, local_share)
         .ok_or_else(overflow)?
-        .min(base - national);
+        .min(room);
     let cap = if national_rate.is_zero() && local_rate.is_zero() {
         0
     } else {

@@ -346,7 +346,8 @@ pub struct Age {
 impl Age {
     /// Total months.
     pub fn total_months(self) -> u32 {
-        self.years * 12 + self.months
+        // Ages are validated (at most 120 years), so this never saturates.
+        self.years.saturating_mul(12).saturating_add(self.months)
     }
 }
 
@@ -677,7 +678,7 @@ parameter_table! {
             (1900..=2200).contains(&r.year)
                 && r.coefficient >= UNIT
                 && r.coefficient <= Decimal::ONE_HUNDRED
-                && (r.coefficient * Decimal::ONE_HUNDRED).fract().is_zero()
+                && r.coefficient.checked_mul(Decimal::ONE_HUNDRED).is_some_and(|x| x.fract().is_zero())
         }),
         "contribution years YYYY with coefficients of 1.00 to 100 with at most 2 decimals",
     );
@@ -870,7 +871,8 @@ fn check_entries<T>(
 ) -> Result<()> {
     for (i, e) in values.iter().enumerate() {
         let p = format!("{path}.values[{i}]");
-        if i > 0 && values[i - 1].from >= e.from {
+        let previous = i.checked_sub(1).and_then(|j| values.get(j));
+        if previous.is_some_and(|prev| prev.from >= e.from) {
             return Err(invalid(&p, "`from` months must be strictly increasing"));
         }
         if e.citation.document.trim().is_empty() {
