@@ -165,6 +165,13 @@ fn period(
                 field: path("categories"),
             })
         }
+        Some(c) if c.len() > super::read::MAX_CATEGORIES => {
+            return Err(Error::ValueOutOfRange {
+                field: path("categories"),
+                value: format!("{} categories", c.len()),
+                expected: format!("at most {} categories", super::read::MAX_CATEGORIES),
+            })
+        }
         Some(c) => c.iter().map(|s| s.to_string()).collect(),
     };
     let province = match r.province {

@@ -178,12 +178,22 @@ pub(crate) fn pension(f: &mut Fields<'_>) -> Result<PensionInput> {
     })
 }
 
+/// The most categories a request may list (every national and provincial one fits).
+pub(crate) const MAX_CATEGORIES: usize = 20;
+
 /// Reads the categories list (`default ["other"]`).
 pub(crate) fn categories(f: &mut Fields<'_>) -> Result<Vec<String>> {
     match f.get("categories") {
         None => Ok(vec!["other".into()]),
         Some(v) => {
             let arr = super::input::array(v, "categories", "a list of category strings")?;
+            if arr.len() > MAX_CATEGORIES {
+                return Err(Error::ValueOutOfRange {
+                    field: "categories".into(),
+                    value: format!("{} categories", arr.len()),
+                    expected: format!("at most {MAX_CATEGORIES} categories"),
+                });
+            }
             arr.iter()
                 .enumerate()
                 .map(|(i, c)| match c {

@@ -591,6 +591,12 @@ impl<T: DeserializeOwned> Parameter for Series<T> {
             )
         };
         let raw: OverlaySeries<F::Piece> = F::decode(v).map_err(expected)?;
+        if raw.values.len() > MAX_OVERLAY_VALUES {
+            return Err(invalid(
+                path,
+                &format!("at most {MAX_OVERLAY_VALUES} values in an overlay"),
+            ));
+        }
         let mut values = Vec::with_capacity(raw.values.len());
         for (i, mut e) in raw.values.into_iter().enumerate() {
             let value = match e.value.take() {
@@ -630,10 +636,19 @@ impl Parameter for LocalSupport {
             provinces: BTreeMap<String, Province>,
         }
         let o: O = F::decode(v).map_err(|e| invalid(path, &e))?;
+        if o.provinces.len() > MAX_OVERLAY_VALUES {
+            return Err(invalid(
+                path,
+                &format!("at most {MAX_OVERLAY_VALUES} provinces in an overlay"),
+            ));
+        }
         self.provinces.extend(o.provinces);
         Ok(())
     }
 }
+
+/// The most dated values (or provinces) one parameter of an overlay may hold.
+const MAX_OVERLAY_VALUES: usize = 1200;
 
 const UNIT: Decimal = Decimal::ONE;
 const ZERO: Decimal = Decimal::ZERO;
