@@ -150,6 +150,7 @@ export const STRINGS = {
     error_income_missing: 'Hãy nhập thu nhập tháng làm căn cứ đóng, ví dụ 2000000.',
     error_income_bad: 'Thu nhập chỉ gồm chữ số, ví dụ 2000000.',
     error_load: 'Không tải được bộ tính. Hãy tải lại trang.',
+    error_engine: 'Bộ tính gặp lỗi và đã được khởi động lại. Hãy thử lại.',
     error_internal: 'Có lỗi khi tính. Hãy kiểm tra lại thông tin đã nhập.',
     disclaimer: 'Ước tính, không thay thế quyết định của cơ quan BHXH.',
     privacy:
@@ -268,6 +269,7 @@ export const STRINGS = {
     error_income_missing: 'Enter the monthly income, e.g. 2000000.',
     error_income_bad: 'The income takes digits only, e.g. 2000000.',
     error_load: 'The calculator could not be loaded. Reload the page.',
+    error_engine: 'The calculator failed and has been restarted. Please try again.',
     error_internal: 'Something went wrong with the calculation. Check the inputs.',
     disclaimer: 'An estimate: it does not replace a decision of Vietnam Social Security.',
     privacy:
@@ -541,12 +543,38 @@ const hooks = { firstResultMs: null, renders: 0 };
 const $ = (id) => document.getElementById(id);
 const L = (key, vars) => t(state.lang, key, vars);
 
+/**
+ * Whether an exception is a failure of the WebAssembly engine itself (a trap), after which
+ * its instance must not be used again — as opposed to a contract error object.
+ */
+export function isEngineFailure(e) {
+  return typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+}
+
+/** Loads a fresh instance of the engine (a new module record, so a new WebAssembly instance). */
+async function loadEngine(fresh) {
+  const url = fresh ? `${ENGINE_URL.href}?instance=${Date.now()}` : ENGINE_URL.href;
+  const engine = await import(url);
+  await engine.default();
+  return engine;
+}
+
 /** Evaluates a request with the engine; returns the response or throws a contract error object. */
 function run(request) {
   let text;
   try {
     text = state.engine.evaluate(JSON.stringify(request));
   } catch (e) {
+    if (isEngineFailure(e)) {
+      // The engine failed (no input should cause it): say so, and start a new instance so
+      // that the next input works without a reload.
+      console.error('bhxh: the engine failed; starting a new instance', e);
+      state.engine = null;
+      void loadEngine(true).then((engine) => {
+        state.engine = engine;
+      });
+      throw { ...inputError('internal_error', undefined, 'error_engine'), detail: String(e) };
+    }
     throw asContractError(e);
   }
   return JSON.parse(text);
@@ -1120,8 +1148,7 @@ async function start() {
   });
 
   try {
-    const engine = await import(ENGINE_URL.href);
-    await engine.default();
+    const engine = await loadEngine(false);
     state.engine = engine;
     state.incomeStep = incomeStep(JSON.parse(engine.parameters()), new Date().toISOString().slice(0, 7));
     $('loading').hidden = true;

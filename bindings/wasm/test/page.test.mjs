@@ -12,6 +12,7 @@ import {
   buildRequest,
   chartIncomes,
   incomeStep,
+  isEngineFailure,
   decodeHash,
   encodeHash,
   formatAge,
@@ -104,6 +105,12 @@ test('the share link round-trips and ignores damaged values', () => {
   assert.equal(adv.lang, 'en');
   assert.deepEqual(decodeHash('#s=robot&c=rich&b=<script>&i=1e9x&m=weekly&l=fr'), { inputs: {} });
   assert.deepEqual(decodeHash(''), { inputs: {} });
+});
+
+test('a trap of the engine is told apart from a contract error', () => {
+  assert.equal(isEngineFailure(new WebAssembly.RuntimeError('unreachable')), true);
+  assert.equal(isEngineFailure({ code: 'income_below_floor' }), false);
+  assert.equal(isEngineFailure(new Error('other')), false);
 });
 
 test('the income step comes from the parameter catalogue', () => {
