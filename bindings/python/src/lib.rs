@@ -32,7 +32,7 @@ fn params(overlay: Option<&str>) -> Result<bhxh::Params, bhxh::Error> {
         Some(text) => {
             let v: serde_json::Value =
                 serde_json::from_str(text).map_err(|e| bhxh::Error::MalformedJson {
-                    detail: e.to_string(),
+                    detail: bhxh::Words::json_error(&e),
                 })?;
             base.with_overlay(&v)
         }

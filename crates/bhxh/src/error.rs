@@ -69,6 +69,67 @@ macro_rules! errors {
 
 impl std::error::Error for Error {}
 
+/// What an input should have been, in English and in Vietnamese, for the two messages of
+/// an error (`must be …` / `phải là …`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// English words.
+    pub en: std::borrow::Cow<'static, str>,
+    /// Vietnamese words.
+    pub vi: std::borrow::Cow<'static, str>,
+}
+
+impl Words {
+    /// Batch columns of one length.
+    pub const EQUAL_COLUMNS: Words = Words::new("columns of equal length", "các cột cùng độ dài");
+    /// Batch pension columns: persons and their periods.
+    pub const PERIOD_COLUMNS: Words = Words::new(
+        "equal-length columns, periods grouped by person",
+        "các cột cùng độ dài, giai đoạn xếp liền theo từng người",
+    );
+    /// The forms of a birth date.
+    pub const BIRTH_DATE: Words = Words::new(
+        "YYYY-MM-DD, YYYY-MM or YYYY",
+        "YYYY-MM-DD, YYYY-MM hoặc YYYY",
+    );
+    /// The lump sum's reasons (Law 41/2024 art. 102).
+    pub const LUMP_SUM_REASONS: Words = Words::new(
+        "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months",
+        "retirement_age_without_pension, emigration, serious_illness, severe_disability hoặc stopped_12_months",
+    );
+
+    /// What the JSON parser found wrong and where, in both languages.
+    pub fn json_error(e: &serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let what = match e.classify() {
+            Category::Eof => "văn bản kết thúc giữa chừng",
+            Category::Syntax => "sai cú pháp",
+            Category::Data => "dữ liệu không hợp lệ",
+            Category::Io => "lỗi đọc dữ liệu",
+        };
+        Words::owned(
+            e.to_string(),
+            format!("{what} ở dòng {}, cột {}", e.line(), e.column()),
+        )
+    }
+
+    /// Fixed words.
+    pub const fn new(en: &'static str, vi: &'static str) -> Self {
+        Words {
+            en: std::borrow::Cow::Borrowed(en),
+            vi: std::borrow::Cow::Borrowed(vi),
+        }
+    }
+
+    /// Words built at run time (a range, a month).
+    pub fn owned(en: String, vi: String) -> Self {
+        Words {
+            en: std::borrow::Cow::Owned(en),
+            vi: std::borrow::Cow::Owned(vi),
+        }
+    }
+}
+
 /// A short excerpt of an input text for an error message: at most 40 characters, then `…`
 /// (a message never echoes a whole value, however long).
 pub fn excerpt(s: &str) -> String {
@@ -86,12 +147,12 @@ fn list(v: &[u32]) -> String {
 errors! {
     /// The request text is not JSON.
     MalformedJson {
-        /// Parser message (line and column).
-        detail: String,
+        /// What is wrong and where (line and column), in English and Vietnamese.
+        detail: Words,
     }
         => "malformed_json", field: None,
-        en: ("the request is not valid JSON: {detail}"),
-        vi: ("Yêu cầu không phải JSON hợp lệ: {detail}");
+        en: ("the request is not valid JSON: {}", detail.en),
+        vi: ("Yêu cầu không phải JSON hợp lệ: {}", detail.vi);
     /// An input field the calculation does not know.
     UnknownField {
         /// JSON path of the field.
@@ -113,11 +174,11 @@ errors! {
         /// JSON path of the field.
         field: String,
         /// What was expected, in words.
-        expected: &'static str,
+        expected: Words,
     }
         => "invalid_type", field: Some(field.as_str()),
-        en: ("field `{field}` must be {expected}"),
-        vi: ("Trường `{field}` sai kiểu dữ liệu (cần {expected})");
+        en: ("field `{field}` must be {}", expected.en),
+        vi: ("Trường `{field}` sai kiểu dữ liệu (cần {})", expected.vi);
     /// A month that is not `YYYY-MM` (years 1900–2200).
     InvalidMonth {
         /// JSON path of the field.
@@ -135,11 +196,11 @@ errors! {
         /// The text received.
         value: String,
         /// The accepted forms.
-        expected: &'static str,
+        expected: Words,
     }
         => "invalid_date", field: Some(field.as_str()),
-        en: ("field `{field}` must be a date {expected}, got {value:?}"),
-        vi: ("Trường `{field}` phải là ngày dạng {expected}, nhận được {value:?}");
+        en: ("field `{field}` must be a date {}, got {value:?}", expected.en),
+        vi: ("Trường `{field}` phải là ngày dạng {}, nhận được {value:?}", expected.vi);
     /// Money that is not a whole number of đồng in range.
     InvalidMoney {
         /// JSON path of the field.
@@ -159,12 +220,13 @@ errors! {
         /// The JSON text received.
         value: String,
         /// The accepted range, in words.
-        expected: &'static str,
+        expected: Words,
     }
         => "invalid_decimal", field: Some(field.as_str()),
-        en: ("field `{field}` must be a decimal string {expected}, got {value}"),
+        en: ("field `{field}` must be a decimal string {}, got {value}", expected.en),
         vi: (
-                "Trường `{field}` phải là số thập phân dạng chuỗi {expected}, nhận được {value}"
+                "Trường `{field}` phải là số thập phân dạng chuỗi {}, nhận được {value}",
+                expected.vi
             );
     /// A whole number outside its allowed range.
     ValueOutOfRange {
@@ -173,11 +235,11 @@ errors! {
         /// The JSON text received.
         value: String,
         /// The accepted range, in words.
-        expected: String,
+        expected: Words,
     }
         => "value_out_of_range", field: Some(field.as_str()),
-        en: ("field `{field}` must be {expected}, got {value}"),
-        vi: ("Trường `{field}` phải là {expected}, nhận được {value}");
+        en: ("field `{field}` must be {}, got {value}", expected.en),
+        vi: ("Trường `{field}` phải là {}, nhận được {value}", expected.vi);
     /// `sex` is neither `male` nor `female`.
     InvalidSex {
         /// JSON path of the field.

@@ -101,7 +101,7 @@ pub mod project;
 
 pub use calc::batch;
 pub use data::catalogue;
-pub use error::{Error, Result};
+pub use error::{Error, Result, Words};
 pub use io::contract::{
     evaluate, evaluate_bytes, evaluate_to_json, evaluate_value, evaluate_with_limit, Receipt,
     Response, CALCULATIONS, ENGINE_VERSION, MAX_REQUEST_BYTES,

@@ -184,3 +184,63 @@ mod tests {
         }
     }
 }
+
+/// A calendar date written `YYYY-MM-DD` exactly (ten ASCII characters, a real day).
+///
+/// Written by hand rather than with chrono's format parser, whose machinery (strftime items,
+/// RFC 2822) would otherwise be linked into the WebAssembly build.
+///
+/// ```
+/// use bhxh::month::parse_iso_date;
+/// assert!(parse_iso_date("2026-02-28").is_some());
+/// assert!(parse_iso_date("2026-02-29").is_none());
+/// assert!(parse_iso_date("2026-2-28").is_none());
+/// assert!(parse_iso_date("+2026-02-28").is_none());
+/// ```
+pub fn parse_iso_date(s: &str) -> Option<chrono::NaiveDate> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    let year = i32::try_from(num(0..4)?).ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
+/// `dd/mm/yyyy`, the Vietnamese way of writing a date.
+///
+/// ```
+/// let d = bhxh::month::parse_iso_date("2031-07-01").unwrap();
+/// assert_eq!(bhxh::month::date_vi(d), "01/07/2031");
+/// ```
+pub fn date_vi(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+/// Serde for a `YYYY-MM-DD` date field through [`parse_iso_date`] (law files' `last_reviewed`).
+pub mod iso_date {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    /// Writes the date as `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// Whatever the serializer returns.
+    pub fn serialize<S: Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// Reads a `YYYY-MM-DD` date.
+    ///
+    /// # Errors
+    /// A custom error when the text is not such a date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_iso_date(&s).ok_or_else(|| D::Error::custom("expected a date YYYY-MM-DD"))
+    }
+}

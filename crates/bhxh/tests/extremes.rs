@@ -3,6 +3,8 @@
 //! money up to 10^15 and beyond, months 1900–2200, histories at the limits, overlays at the
 //! edges of what their validation accepts.
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -138,6 +140,8 @@ proptest! {
         if is_err {
             let code = v["error"]["code"].as_str().unwrap_or_default();
             prop_assert!(!code.is_empty() && code != "internal_error", "{out}");
+            let vi = v["error"]["message_vi"].as_str().unwrap_or_default();
+            prop_assert_eq!(common::english_in(vi), None, "{}", out);
         } else if v["calculation"] == "contribution" {
             let n = |k: &str| v[k].as_i64().unwrap_or(i64::MIN);
             prop_assert_eq!(

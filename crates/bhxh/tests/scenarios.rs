@@ -4,6 +4,7 @@
 //! is matched as a subset of the response (objects recursively, arrays element by element
 //! with equal length). The same files run through the wasm and Python packages.
 
+mod common;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -87,6 +88,14 @@ fn scenario_corpus() {
         }
         if let Some(d) = diff(expected, &actual, "$") {
             failures.push(format!("{}: {d}", file.display()));
+        }
+        if let Some(m) = actual["error"]["message_vi"].as_str() {
+            if let Some(w) = common::english_in(m) {
+                failures.push(format!(
+                    "{}: English {w:?} in message_vi {m:?}",
+                    file.display()
+                ));
+            }
         }
     }
     assert!(

@@ -286,7 +286,7 @@ pub fn quote_monthly_into<M: PaymentMonth, S: Copy + TryInto<u32>>(
         return Err(Error::ValueOutOfRange {
             field: "columns".into(),
             value: format!("{n} rows vs {lens:?}"),
-            expected: "columns of equal length".into(),
+            expected: crate::error::Words::EQUAL_COLUMNS,
         });
     }
     let mut q = MonthlyQuoter::new(params, province);
@@ -346,7 +346,7 @@ pub fn quote_monthly_columns(
                 categories.len(),
                 subsidised_before.len()
             ),
-            expected: "columns of equal length".into(),
+            expected: crate::error::Words::EQUAL_COLUMNS,
         });
     }
     let mut out = QuoteColumns {
@@ -465,7 +465,7 @@ pub fn pensions(
     let bad = |what: &str| Error::ValueOutOfRange {
         field: "columns".into(),
         value: what.into(),
-        expected: "equal-length columns, periods grouped by person".into(),
+        expected: crate::error::Words::PERIOD_COLUMNS,
     };
     if birth.len() != n || claim.len() != n {
         return Err(bad("person columns differ in length"));
@@ -578,7 +578,7 @@ fn one_pension(
     let bm = month_from_yyyymm(birth).ok_or_else(|| Error::InvalidDate {
         field: "birth".into(),
         value: birth.to_string(),
-        expected: "YYYYMM",
+        expected: crate::error::Words::new("YYYYMM", "YYYYMM"),
     })?;
     let birth = BirthDate {
         date: bm.first_day(),

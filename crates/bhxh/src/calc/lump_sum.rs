@@ -116,7 +116,7 @@ impl Reason {
         Reason::from_name(s).ok_or_else(|| Error::ValueOutOfRange {
             field: field.into(),
             value: format!("{:?}", crate::error::excerpt(s)),
-            expected: "retirement_age_without_pension, emigration, serious_illness, severe_disability or stopped_12_months".into(),
+            expected: crate::error::Words::LUMP_SUM_REASONS,
         })
     }
 }

@@ -73,7 +73,7 @@ impl BirthDate {
         let bad = || Error::InvalidDate {
             field: field.into(),
             value: crate::error::excerpt(s),
-            expected: "YYYY-MM-DD, YYYY-MM or YYYY",
+            expected: crate::error::Words::BIRTH_DATE,
         };
         let (date, precision) = match s.len() {
             4 if s.bytes().all(|c| c.is_ascii_digit()) => {
@@ -87,22 +87,10 @@ impl BirthDate {
                 let m: YearMonth = s.parse().map_err(|_| bad())?;
                 (m.first_day(), BirthPrecision::Month)
             }
-            10 => {
-                let b = s.as_bytes();
-                if b[4] != b'-'
-                    || b[7] != b'-'
-                    || !s
-                        .bytes()
-                        .enumerate()
-                        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-                {
-                    return Err(bad());
-                }
-                (
-                    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad())?,
-                    BirthPrecision::Day,
-                )
-            }
+            10 => (
+                crate::month::parse_iso_date(s).ok_or_else(bad)?,
+                BirthPrecision::Day,
+            ),
             _ => return Err(bad()),
         };
         if YearMonth::of_date(date).is_none() {

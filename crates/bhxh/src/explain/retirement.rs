@@ -33,7 +33,7 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
                     w.vi(format_args!(
                         "Không rõ ngày{} sinh nên lấy ngày {} để tính tuổi.",
                         if year_only { ", tháng" } else { "" },
-                        d.format("%d/%m/%Y")
+                        crate::month::date_vi(d)
                     ));
                     w.en(format_args!(
                         "The {} of birth is unknown, so age is counted from {d}.",
@@ -86,7 +86,7 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
                 w.formula(format_args!("first day of {}", reached.plus(1)));
                 w.vi(format_args!(
                     "Thời điểm hưởng lương hưu sớm nhất (nếu đủ điều kiện về thời gian đóng): ngày {}.",
-                    start.format("%d/%m/%Y")
+                    crate::month::date_vi(start)
                 ));
                 w.en(format_args!(
                     "The earliest pension start (if the contribution conditions are met): {start}."

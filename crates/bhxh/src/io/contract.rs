@@ -103,9 +103,15 @@ pub fn evaluate_bytes(request: &[u8], limit: usize) -> Result<String> {
         });
     }
     let text = std::str::from_utf8(request).map_err(|e| Error::MalformedJson {
-        detail: format!(
-            "the request is not UTF-8 (invalid byte at offset {})",
-            e.valid_up_to()
+        detail: crate::error::Words::owned(
+            format!(
+                "the request is not UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+            format!(
+                "yêu cầu không phải UTF-8 (byte sai ở vị trí {})",
+                e.valid_up_to()
+            ),
         ),
     })?;
     evaluate_with_limit(text, limit)

@@ -36,7 +36,11 @@ pub struct RawPeriod<'a> {
 /// `invalid_type`, `empty_history`, `invalid_month`, `invalid_money`, `period_reversed`,
 /// `overlapping_periods`, `future_period`, `history_too_long`, `unknown_field`.
 pub(crate) fn read(v: &Value, field: &str, limit: Option<(YearMonth, &str)>) -> Result<History> {
-    let arr = super::input::array(v, field, "a list of periods")?;
+    let arr = super::input::array(
+        v,
+        field,
+        crate::error::Words::new("a list of periods", "một danh sách giai đoạn"),
+    )?;
     let mut raws = Vec::with_capacity(arr.len().min(MAX_MONTHS as usize + 1));
     for (i, pv) in arr.iter().enumerate().take(MAX_MONTHS as usize + 1) {
         let mut f = Fields::indexed(pv, field, i)?;
@@ -63,8 +67,14 @@ pub(crate) fn read(v: &Value, field: &str, limit: Option<(YearMonth, &str)>) -> 
         let categories = match f.get("categories") {
             None => None,
             Some(c) => {
-                let a =
-                    super::input::array(c, &f.path("categories"), "a list of category strings")?;
+                let a = super::input::array(
+                    c,
+                    &f.path("categories"),
+                    crate::error::Words::new(
+                        "a list of category strings",
+                        "một danh sách nhóm đối tượng",
+                    ),
+                )?;
                 Some(
                     a.iter()
                         .enumerate()
@@ -72,7 +82,10 @@ pub(crate) fn read(v: &Value, field: &str, limit: Option<(YearMonth, &str)>) -> 
                             Value::String(s) => Ok(s.as_str()),
                             _ => Err(Error::InvalidType {
                                 field: format!("{}[{k}]", f.path("categories")),
-                                expected: "a category string",
+                                expected: crate::error::Words::new(
+                                    "a category string",
+                                    "tên một nhóm đối tượng",
+                                ),
                             }),
                         })
                         .collect::<Result<Vec<_>>>()?,
@@ -154,7 +167,10 @@ fn period(
             return Err(Error::ValueOutOfRange {
                 field: path("scheme"),
                 value: format!("{:?}", crate::error::excerpt(s)),
-                expected: "\"voluntary\" or \"compulsory\"".into(),
+                expected: crate::error::Words::new(
+                    "\"voluntary\" or \"compulsory\"",
+                    "\"voluntary\" hoặc \"compulsory\"",
+                ),
             })
         }
     };
@@ -169,7 +185,10 @@ fn period(
             return Err(Error::ValueOutOfRange {
                 field: path("categories"),
                 value: format!("{} categories", c.len()),
-                expected: format!("at most {} categories", super::read::MAX_CATEGORIES),
+                expected: crate::error::Words::owned(
+                    format!("at most {} categories", super::read::MAX_CATEGORIES),
+                    format!("tối đa {} nhóm đối tượng", super::read::MAX_CATEGORIES),
+                ),
             })
         }
         Some(c) => c.iter().map(|s| s.to_string()).collect(),

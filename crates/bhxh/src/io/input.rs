@@ -84,7 +84,7 @@ impl<'a> Fields<'a> {
                 } else {
                     path.into()
                 },
-                expected: "a JSON object",
+                expected: crate::error::Words::new("a JSON object", "một đối tượng JSON"),
             }),
         }
     }
@@ -101,7 +101,7 @@ impl<'a> Fields<'a> {
             }),
             _ => Err(Error::InvalidType {
                 field: format!("{path}[{index}]"),
-                expected: "a JSON object",
+                expected: crate::error::Words::new("a JSON object", "một đối tượng JSON"),
             }),
         }
     }
@@ -181,7 +181,7 @@ impl<'a> Fields<'a> {
             Some(Value::String(s)) => Ok(Some(s.as_str())),
             Some(_) => Err(Error::InvalidType {
                 field: self.path(key),
-                expected: "a string",
+                expected: crate::error::Words::new("a string", "một chuỗi"),
             }),
         }
     }
@@ -235,7 +235,7 @@ impl<'a> Fields<'a> {
         key: &'static str,
         min: Decimal,
         max: Decimal,
-        expected: &'static str,
+        expected: crate::error::Words,
     ) -> Result<Option<Decimal>> {
         match self.get(key) {
             None => Ok(None),
@@ -250,7 +250,7 @@ impl<'a> Fields<'a> {
             Some(Value::Bool(b)) => Ok(Some(*b)),
             Some(_) => Err(Error::InvalidType {
                 field: self.path(key),
-                expected: "true or false",
+                expected: crate::error::Words::new("true or false", "true hoặc false"),
             }),
         }
     }
@@ -276,7 +276,10 @@ pub fn money_value(v: &Value, path: impl Path) -> Result<Money> {
         },
         _ => Err(Error::InvalidType {
             field: path.path(),
-            expected: "a JSON integer of whole đồng (not a string)",
+            expected: crate::error::Words::new(
+                "a JSON integer of whole đồng (not a string)",
+                "một số nguyên JSON, đơn vị đồng (không phải chuỗi)",
+            ),
         }),
     }
 }
@@ -289,12 +292,15 @@ pub fn int_value(v: &Value, path: impl Path, min: i64, max: i64) -> Result<i64> 
             _ => Err(Error::ValueOutOfRange {
                 field: path.path(),
                 value: short(v),
-                expected: format!("a whole number from {min} to {max}"),
+                expected: crate::error::Words::owned(
+                    format!("a whole number from {min} to {max}"),
+                    format!("một số nguyên từ {min} đến {max}"),
+                ),
             }),
         },
         _ => Err(Error::InvalidType {
             field: path.path(),
-            expected: "a JSON integer",
+            expected: crate::error::Words::new("a JSON integer", "một số nguyên JSON"),
         }),
     }
 }
@@ -305,12 +311,12 @@ pub fn decimal_value(
     path: impl Path,
     min: Decimal,
     max: Decimal,
-    expected: &'static str,
+    expected: crate::error::Words,
 ) -> Result<Decimal> {
     let bad = || Error::InvalidDecimal {
         field: path.path(),
         value: short(v),
-        expected,
+        expected: expected.clone(),
     };
     let Value::String(s) = v else {
         return Err(bad());
@@ -332,7 +338,11 @@ pub fn decimal_value(
 }
 
 /// Reads an array at `path`.
-pub fn array<'a>(v: &'a Value, path: &str, expected: &'static str) -> Result<&'a Vec<Value>> {
+pub fn array<'a>(
+    v: &'a Value,
+    path: &str,
+    expected: crate::error::Words,
+) -> Result<&'a Vec<Value>> {
     match v {
         Value::Array(a) => Ok(a),
         _ => Err(Error::InvalidType {
@@ -376,11 +386,38 @@ mod tests {
     #[test]
     fn decimals_are_strings() {
         let one = Decimal::ONE;
-        assert!(decimal_value(&json!(0.22), "r", Decimal::ZERO, one, "").is_err());
-        assert!(decimal_value(&json!("1e-3"), "r", Decimal::ZERO, one, "").is_err());
-        assert!(decimal_value(&json!("2"), "r", Decimal::ZERO, one, "").is_err());
+        assert!(decimal_value(
+            &json!(0.22),
+            "r",
+            Decimal::ZERO,
+            one,
+            crate::error::Words::new("", "")
+        )
+        .is_err());
+        assert!(decimal_value(
+            &json!("1e-3"),
+            "r",
+            Decimal::ZERO,
+            one,
+            crate::error::Words::new("", "")
+        )
+        .is_err());
+        assert!(decimal_value(
+            &json!("2"),
+            "r",
+            Decimal::ZERO,
+            one,
+            crate::error::Words::new("", "")
+        )
+        .is_err());
         assert_eq!(
-            decimal_value(&json!("0.0031"), "r", Decimal::ZERO, one, ""),
+            decimal_value(
+                &json!("0.0031"),
+                "r",
+                Decimal::ZERO,
+                one,
+                crate::error::Words::new("", "")
+            ),
             Ok(Decimal::new(31, 4))
         );
     }

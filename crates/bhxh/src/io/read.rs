@@ -186,12 +186,22 @@ pub(crate) fn categories(f: &mut Fields<'_>) -> Result<Vec<String>> {
     match f.get("categories") {
         None => Ok(vec!["other".into()]),
         Some(v) => {
-            let arr = super::input::array(v, "categories", "a list of category strings")?;
+            let arr = super::input::array(
+                v,
+                "categories",
+                crate::error::Words::new(
+                    "a list of category strings",
+                    "một danh sách nhóm đối tượng",
+                ),
+            )?;
             if arr.len() > MAX_CATEGORIES {
                 return Err(Error::ValueOutOfRange {
                     field: "categories".into(),
                     value: format!("{} categories", arr.len()),
-                    expected: format!("at most {MAX_CATEGORIES} categories"),
+                    expected: crate::error::Words::owned(
+                        format!("at most {MAX_CATEGORIES} categories"),
+                        format!("tối đa {MAX_CATEGORIES} nhóm đối tượng"),
+                    ),
                 });
             }
             arr.iter()
@@ -200,7 +210,10 @@ pub(crate) fn categories(f: &mut Fields<'_>) -> Result<Vec<String>> {
                     serde_json::Value::String(s) => Ok(s.clone()),
                     _ => Err(Error::InvalidType {
                         field: format!("categories[{i}]"),
-                        expected: "a category string",
+                        expected: crate::error::Words::new(
+                            "a category string",
+                            "tên một nhóm đối tượng",
+                        ),
                     }),
                 })
                 .collect()
@@ -235,7 +248,10 @@ pub(crate) fn contribution(f: &mut Fields<'_>) -> Result<ContributionInput> {
         "fund_rate_monthly",
         Decimal::ZERO,
         Decimal::new(1, 1),
-        "from \"0\" to \"0.1\" (a monthly rate)",
+        crate::error::Words::new(
+            "from \"0\" to \"0.1\" (a monthly rate)",
+            "từ \"0\" đến \"0.1\" (lãi suất tháng)",
+        ),
     )?;
     Ok(ContributionInput {
         payment_month,
@@ -301,6 +317,35 @@ pub(crate) fn death(f: &mut Fields<'_>) -> Result<DeathInput> {
     Ok(DeathInput { death, deceased })
 }
 
+/// The estimate's first month: `start_month`, by default the month after `as_of`; never
+/// before the month of `as_of`. A start outside the parameter data is blamed on the field
+/// that set it.
+fn plan_start(f: &mut Fields<'_>, p: &Params, as_of_month: YearMonth) -> Result<YearMonth> {
+    let given = f.opt_month("start_month")?;
+    let start = given.unwrap_or(as_of_month.plus(1));
+    let field = if given.is_some() {
+        "start_month"
+    } else {
+        "as_of"
+    };
+    if start < as_of_month {
+        return Err(Error::ValueOutOfRange {
+            field: field.into(),
+            value: format!("\"{start}\""),
+            expected: crate::error::Words::owned(
+                format!("a month from {as_of_month} (the month of as_of) on"),
+                format!(
+                    "một tháng từ {} (tháng của as_of) trở đi",
+                    as_of_month.to_vi()
+                ),
+            ),
+        });
+    }
+    p.rural_poverty_line.require(start, field)?;
+    p.voluntary_min_age.require(start, field)?;
+    Ok(start)
+}
+
 /// An `estimate` request (`minimum_income` reads the same fields without `income`).
 pub(crate) fn estimate(
     f: &mut Fields<'_>,
@@ -319,22 +364,21 @@ pub(crate) fn estimate(
     let as_of_month = YearMonth::of_date(as_of).ok_or_else(|| Error::InvalidDate {
         field: "as_of".into(),
         value: crate::error::excerpt(as_of_s),
-        expected: "YYYY-MM-DD (years 1900–2200)",
+        expected: crate::error::Words::new(
+            "YYYY-MM-DD (years 1900–2200)",
+            "YYYY-MM-DD (năm 1900–2200)",
+        ),
     })?;
-    let start = f.opt_month("start_month")?.unwrap_or(as_of_month.plus(1));
-    if start < as_of_month {
-        return Err(Error::ValueOutOfRange {
-            field: "start_month".into(),
-            value: format!("\"{start}\""),
-            expected: format!("a month from {as_of_month} (the month of as_of) on"),
-        });
-    }
+    let start = plan_start(f, p, as_of_month)?;
     let method = Method::parse(f.opt_str("method")?.unwrap_or("monthly"))?;
     if method == Method::BackPayment {
         return Err(Error::ValueOutOfRange {
             field: "method".into(),
             value: "\"back_payment\"".into(),
-            expected: "a regular method (a back payment is planned by `shortfall`)".into(),
+            expected: crate::error::Words::new(
+                "a regular method (a back payment is planned by `shortfall`)",
+                "một phương thức đóng thường xuyên (đóng bù được lập bằng `shortfall`)",
+            ),
         });
     }
     let months = f.opt_int("months", i64::MIN, i64::MAX)?;
@@ -357,7 +401,10 @@ pub(crate) fn estimate(
         Some(s) => Shortfall::from_name(s).ok_or_else(|| Error::ValueOutOfRange {
             field: "shortfall".into(),
             value: format!("{:?}", crate::error::excerpt(s)),
-            expected: "\"continue\" or \"back_payment\"".into(),
+            expected: crate::error::Words::new(
+                "\"continue\" or \"back_payment\"",
+                "\"continue\" hoặc \"back_payment\"",
+            ),
         })?,
     };
     let inflation = inflation(f)?;
@@ -379,24 +426,12 @@ pub(crate) fn estimate(
 }
 
 fn parse_date(s: &str, field: &str) -> Result<NaiveDate> {
-    let ok = s.len() == 10
-        && s.bytes().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    let d = if ok {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-    } else {
-        None
-    };
-    d.filter(|d| YearMonth::of_date(*d).is_some())
+    crate::month::parse_iso_date(s)
+        .filter(|d| YearMonth::of_date(*d).is_some())
         .ok_or_else(|| Error::InvalidDate {
             field: field.into(),
             value: crate::error::excerpt(s),
-            expected: "YYYY-MM-DD",
+            expected: crate::error::Words::new("YYYY-MM-DD", "YYYY-MM-DD"),
         })
 }
 
@@ -434,7 +469,7 @@ fn inflation(f: &mut Fields<'_>) -> Result<Option<Decimal>> {
                 "annual_inflation",
                 Decimal::ZERO,
                 Decimal::new(5, 1),
-                "from \"0\" to \"0.5\"",
+                crate::error::Words::new("from \"0\" to \"0.5\"", "từ \"0\" đến \"0.5\""),
             )
         }
     }
@@ -447,19 +482,22 @@ pub(crate) fn compare(f: &mut Fields<'_>, p: &Params) -> Result<Vec<VariantInput
     let variants = super::input::array(
         f.require("variants")?,
         "variants",
-        "a list of variant objects",
+        crate::error::Words::new(
+            "a list of variant objects",
+            "một danh sách phương án (đối tượng JSON)",
+        ),
     )?;
     if variants.is_empty() || variants.len() > 20 {
         return Err(Error::ValueOutOfRange {
             field: "variants".into(),
             value: variants.len().to_string(),
-            expected: "1 to 20 variants".into(),
+            expected: crate::error::Words::new("1 to 20 variants", "từ 1 đến 20 phương án"),
         });
     }
     let serde_json::Value::Object(base_map) = base else {
         return Err(Error::InvalidType {
             field: "base".into(),
-            expected: "a JSON object",
+            expected: crate::error::Words::new("a JSON object", "một đối tượng JSON"),
         });
     };
     let mut out = Vec::with_capacity(variants.len());
@@ -495,7 +533,7 @@ fn overrides(
     let serde_json::Value::Object(over) = v else {
         return Err(Error::InvalidType {
             field: format!("variants[{k}]"),
-            expected: "a JSON object",
+            expected: crate::error::Words::new("a JSON object", "một đối tượng JSON"),
         });
     };
     let mut label = None;
@@ -506,7 +544,7 @@ fn overrides(
             ("label", _) => {
                 return Err(Error::InvalidType {
                     field: format!("variants[{k}].label"),
-                    expected: "a string",
+                    expected: crate::error::Words::new("a string", "một chuỗi"),
                 })
             }
             (key, val) if ESTIMATE.contains(&key) => {
@@ -529,7 +567,10 @@ pub(crate) fn refund(f: &mut Fields<'_>) -> Result<RefundInput> {
     let reason = RefundReason::from_name(reason).ok_or_else(|| Error::ValueOutOfRange {
         field: "reason".into(),
         value: format!("{:?}", crate::error::excerpt(reason)),
-        expected: "compulsory_insurance, lump_sum, death or pension".into(),
+        expected: crate::error::Words::new(
+            "compulsory_insurance, lump_sum, death or pension",
+            "compulsory_insurance, lump_sum, death hoặc pension",
+        ),
     })?;
     let from_month = f.month("from_month")?;
     Ok(RefundInput {

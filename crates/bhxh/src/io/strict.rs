@@ -45,7 +45,7 @@ pub(crate) fn parse(text: &str) -> Result<Value, Error> {
         (_, Some(field)) => Err(Error::DuplicateField { field }),
         (Ok(v), None) => Ok(v),
         (Err(e), None) => Err(Error::MalformedJson {
-            detail: e.to_string(),
+            detail: crate::error::Words::json_error(&e),
         }),
     }
 }

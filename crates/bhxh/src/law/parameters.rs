@@ -106,6 +106,7 @@ pub struct Series<T> {
     #[serde(default)]
     pub description: String,
     /// Date the values were last checked against the sources.
+    #[serde(with = "crate::month::iso_date")]
     pub last_reviewed: chrono::NaiveDate,
     /// Month through which the values are enacted law; later months give a
     /// `parameter_extrapolated` warning.
@@ -491,6 +492,7 @@ pub struct LocalSupport {
     #[serde(default)]
     pub description: String,
     /// Last review date.
+    #[serde(with = "crate::month::iso_date")]
     pub last_reviewed: chrono::NaiveDate,
     /// Provinces by slug.
     pub provinces: BTreeMap<String, Province>,
@@ -802,7 +804,7 @@ impl Params {
     pub fn overlaid<F: Format>(&self, overlay: &F::Piece) -> Result<Params> {
         let map = F::members(overlay).ok_or_else(|| Error::InvalidType {
             field: "parameters".into(),
-            expected: "a JSON object",
+            expected: crate::error::Words::new("a JSON object", "một đối tượng JSON"),
         })?;
         let mut p = self.clone();
         for (key, v) in map {

@@ -353,18 +353,21 @@ const MAX_AGE_YEARS: i32 = 120;
 /// the estimate's date, older than any person at it, or contributing before the age at
 /// which voluntary insurance is open (`voluntary_min_age`).
 fn check_plan(p: &Params, i: &EstimateInput) -> Result<()> {
-    let out_of_range = |field: &str, value: String, expected: String| Error::ValueOutOfRange {
-        field: field.into(),
-        value,
-        expected,
-    };
+    let out_of_range =
+        |field: &str, value: String, en: String, vi: String| Error::ValueOutOfRange {
+            field: field.into(),
+            value,
+            expected: crate::error::Words::owned(en, vi),
+        };
     let birth = i.birth.month();
     let as_of = YearMonth::of_date(i.as_of).unwrap_or(birth);
+    let as_of_vi = crate::month::date_vi(i.as_of);
     if i.birth.date > i.as_of {
         return Err(out_of_range(
             "birth_date",
             format!("\"{}\"", i.birth.date),
             format!("a birth date on or before as_of ({})", i.as_of),
+            format!("một ngày sinh không sau as_of ({as_of_vi})"),
         ));
     }
     if as_of.months_since(birth) > 12 * MAX_AGE_YEARS {
@@ -375,6 +378,7 @@ fn check_plan(p: &Params, i: &EstimateInput) -> Result<()> {
                 "a person at most {MAX_AGE_YEARS} years old at as_of ({})",
                 i.as_of
             ),
+            format!("người không quá {MAX_AGE_YEARS} tuổi tại as_of ({as_of_vi})"),
         ));
     }
     let min_age = *p.voluntary_min_age.require(i.start, "start_month")?.value;
@@ -384,6 +388,10 @@ fn check_plan(p: &Params, i: &EstimateInput) -> Result<()> {
             "start_month",
             format!("\"{}\"", i.start),
             format!("a month from {earliest}, when the person is {min_age} (Law 41/2024 art. 2.4)"),
+            format!(
+                "một tháng từ {} trở đi, khi người đó đủ {min_age} tuổi (Luật 41/2024 Điều 2.4)",
+                earliest.to_vi()
+            ),
         ));
     }
     Ok(())
