@@ -1,16 +1,41 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of the engine's entry point (`bhxh::evaluate_bytes`) with libFuzzer
-# through cargo-fuzz, on the stable toolchain (no sanitizer). Not part of CI: it runs for
-# half an hour by default. Seeds: every request of the scenario corpus; dictionary: the
-# contract's keys, names and codes. A crash is saved under fuzz/artifacts/evaluate/ and must
-# become a regression scenario.
-# Usage: bash scripts/fuzz.sh [SECONDS]     (default 1800)
+# Coverage-guided fuzzing with libFuzzer through cargo-fuzz, on the stable toolchain (no
+# sanitizer). Not part of CI: it runs for half an hour by default. Targets:
+#   evaluate  the engine's entry point (`bhxh::evaluate_bytes`); seeds: every request of the
+#             scenario corpus; dictionary: the contract's keys, names and codes
+#   cli       the `bhxh` command line (arguments split at NUL bytes); seeds: a few commands;
+#             dictionary: the commands and options of the usage text
+#   batch     the column functions the Python package calls (quote_monthly, pensions)
+# A crash is saved under fuzz/artifacts/TARGET/ and must become a regression test.
+# Usage: bash scripts/fuzz.sh [SECONDS] [TARGET]     (default 1800 evaluate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 secs=${1:-1800}
-corpus=fuzz/corpus/evaluate
+target=${2:-evaluate}
+corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
+case $target in
+evaluate) ;;
+cli)
+  printf 'quote\x00--income\x003000000' > "$corpus/seed-0"
+  printf 'estimate\x00--birth-date\x001990-05\x00--sex\x00female\x00--income\x005000000' > "$corpus/seed-1"
+  printf 'retire\x00--birth-date\x001970-01\x00--sex\x00male' > "$corpus/seed-2"
+  printf 'refund\x00--method\x00advance\x00--months\x0024\x00--reason\x00death' > "$corpus/seed-3"
+  { grep -o -- '--[a-z][a-z-]*' crates/bhxh-cli/src/lib.rs
+    printf '%s\n' eval quote refund estimate retire explain params help; } |
+    sort -u | sed 's/.*/"&"/' > fuzz/cli.dict
+  cd fuzz
+  exec cargo fuzz run -s none -O cli "corpus/cli" -- -max_total_time="$secs" -dict=cli.dict \
+    -close_fd_mask=1 -print_final_stats=1 -timeout=5
+  ;;
+batch)
+  cd fuzz
+  exec cargo fuzz run -s none -O batch "corpus/batch" -- -max_total_time="$secs" \
+    -print_final_stats=1 -timeout=5
+  ;;
+*) echo "unknown target $target (evaluate, cli, batch)" >&2; exit 64 ;;
+esac
 python3 - "$corpus" <<'PY'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[1])
