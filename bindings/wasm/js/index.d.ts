@@ -698,15 +698,25 @@ export function load(options?: LoadOptions): Promise<void>;
  */
 export function evaluate<C extends CalculationRequest['calculation']>(
   request: Extract<CalculationRequest, { calculation: C }>,
+  options?: EvaluateOptions,
 ): Extract<CalculationResponse, { calculation: C }>;
 /** Evaluates a request given as JSON text. */
-export function evaluate(request: string): CalculationResponse;
+export function evaluate(request: string, options?: EvaluateOptions): CalculationResponse;
+
+/** Options of `evaluate` and `evaluateJson`. */
+export interface EvaluateOptions {
+  /**
+   * Size limit of the request's UTF-8 text in bytes (default 1 MiB = 1048576), checked
+   * before parsing: a larger request is the error `request_too_large`.
+   */
+  maxRequestBytes?: number;
+}
 
 /**
  * Evaluates JSON text and returns JSON text: the response or `{"error": {...}}`; never
  * throws for bad input. Byte-identical to `bhxh eval`.
  */
-export function evaluateJson(requestJson: string): string;
+export function evaluateJson(requestJson: string, options?: EvaluateOptions): string;
 
 /** The engine version. */
 export function version(): string;

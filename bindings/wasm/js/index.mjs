@@ -144,15 +144,19 @@ function requestText(request) {
  * A string is taken as the request's JSON text as is.
  *
  * @param {object | string} request
+ * @param {{maxRequestBytes?: number}} [options] size limit of the request's UTF-8 text
+ *   (default 1 MiB); a larger request is the error `request_too_large`
  * @returns {object} the response
  * @throws {BhxhError} on any contract error (bad input, malformed JSON, …)
+ * @throws {RangeError} when `maxRequestBytes` is not a whole number from 0 to 2^32 − 1
  */
-export function evaluate(request) {
+export function evaluate(request, options = {}) {
   const mod = engine();
   const text = requestText(request);
+  const limit = maxRequestBytes(options);
   let out;
   try {
-    out = mod.evaluate(text);
+    out = mod.evaluate(text, limit);
   } catch (e) {
     rethrow(e);
   }
@@ -165,10 +169,21 @@ export function evaluate(request) {
  * byte-identical to what `bhxh eval` prints (without its final newline).
  *
  * @param {string} requestJson
+ * @param {{maxRequestBytes?: number}} [options] as for `evaluate`
  * @returns {string}
  */
-export function evaluateJson(requestJson) {
-  return engine().evaluate_json(String(requestJson));
+export function evaluateJson(requestJson, options = {}) {
+  return engine().evaluate_json(String(requestJson), maxRequestBytes(options));
+}
+
+/** The `maxRequestBytes` option, checked: `undefined` for the engine's default. */
+function maxRequestBytes(options) {
+  const n = options?.maxRequestBytes;
+  if (n === undefined) return undefined;
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
+    throw new RangeError(`maxRequestBytes must be a whole number from 0 to 4294967295, got ${n}`);
+  }
+  return n;
 }
 
 /** The engine version (also in every response's `receipt.engine_version`). */

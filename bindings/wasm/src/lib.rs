@@ -6,20 +6,30 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Evaluates one JSON request and returns the response JSON.
+/// The size limit asked for, or the engine's default (1 MiB).
+fn limit(max_request_bytes: Option<u32>) -> usize {
+    max_request_bytes.map_or(bhxh::MAX_REQUEST_BYTES, |n| n as usize)
+}
+
+/// Evaluates one JSON request (at most `max_request_bytes` UTF-8 bytes, default 1 MiB) and
+/// returns the response JSON.
 ///
 /// # Errors
-/// Throws a JS `Error` with `.code`, `.field` (when known) and `.message_vi`.
+/// Throws a JS `Error` with `.code`, `.field` (when known) and `.message_vi`
+/// (`request_too_large` above the limit).
 #[wasm_bindgen]
-pub fn evaluate(request: &str) -> Result<String, JsValue> {
-    bhxh::evaluate(request).map_err(|e| to_js_error(&e))
+pub fn evaluate(request: &str, max_request_bytes: Option<u32>) -> Result<String, JsValue> {
+    bhxh::evaluate_with_limit(request, limit(max_request_bytes)).map_err(|e| to_js_error(&e))
 }
 
 /// Evaluates one JSON request and always returns JSON: the response or the contract's error
 /// object, byte for byte what `bhxh eval` prints.
 #[wasm_bindgen]
-pub fn evaluate_json(request: &str) -> String {
-    bhxh::evaluate_to_json(request).0
+pub fn evaluate_json(request: &str, max_request_bytes: Option<u32>) -> String {
+    match bhxh::evaluate_with_limit(request, limit(max_request_bytes)) {
+        Ok(out) => out,
+        Err(e) => e.to_json().to_string(),
+    }
 }
 
 /// The engine version.

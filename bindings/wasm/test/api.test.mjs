@@ -123,6 +123,24 @@ test('evaluateJson: response text, no throw', async () => {
   assert.equal(JSON.parse(out).payable, 308000);
 });
 
+test('size limit: 1 MiB by default, maxRequestBytes to change it, checked before parsing', async () => {
+  await load();
+  const text = JSON.stringify(NEAR_POOR);
+  const big = `{"pad":"${'x'.repeat(1 << 20)}"}`;
+  assert.throws(() => evaluate(big), (e) => e instanceof BhxhError && e.code === 'request_too_large');
+  assert.equal(JSON.parse(evaluateJson(big)).error.code, 'request_too_large');
+  // A tighter limit refuses the small request; the exact size passes.
+  const bytes = Buffer.byteLength(text);
+  assert.throws(() => evaluate(text, { maxRequestBytes: bytes - 1 }), (e) => e.code === 'request_too_large');
+  assert.equal(evaluate(text, { maxRequestBytes: bytes }).payable, 308000);
+  assert.equal(JSON.parse(evaluateJson(text, { maxRequestBytes: 10 })).error.code, 'request_too_large');
+  // A looser one lets a large (malformed) request reach the parser.
+  assert.throws(() => evaluate(big, { maxRequestBytes: 2 << 20 }), (e) => e.code === 'unknown_field' || e.code === 'missing_field');
+  for (const bad of [-1, 1.5, 2 ** 32, '10', NaN]) {
+    assert.throws(() => evaluate(text, { maxRequestBytes: bad }), RangeError);
+  }
+});
+
 test('version() is the engine version', async () => {
   await load();
   assert.match(version(), /^\d+\.\d+\.\d+/);
