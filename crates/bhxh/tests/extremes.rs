@@ -155,3 +155,34 @@ proptest! {
         }
     }
 }
+
+/// A 10 MB value is quoted as a short excerpt, never echoed whole (it used to produce 20–30 MB
+/// of output).
+#[test]
+fn a_huge_value_is_quoted_as_an_excerpt() {
+    let huge = "x".repeat(10 << 20);
+    for (field, req) in [
+        (
+            "sex",
+            json!({"calculation": "retirement", "sex": huge, "birth_date": "1970"}),
+        ),
+        (
+            "payment_month",
+            json!({"calculation": "contribution", "payment_month": huge, "income": 3_000_000}),
+        ),
+        (
+            "categories[0]",
+            json!({"calculation": "contribution", "payment_month": "2026-03", "income": 3_000_000, "method": "monthly", "categories": [huge]}),
+        ),
+        (
+            "birth_date",
+            json!({"calculation": "retirement", "sex": "male", "birth_date": huge}),
+        ),
+    ] {
+        let err = bhxh::evaluate_with_limit(&req.to_string(), 20 << 20).expect_err(field);
+        assert_eq!(err.field(), Some(field), "{err}");
+        let json = err.to_json().to_string();
+        assert!(json.len() < 600, "{field}: {} bytes", json.len());
+        assert!(json.contains('…'), "{json}");
+    }
+}
