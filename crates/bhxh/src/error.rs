@@ -621,7 +621,7 @@ errors! {
     }
         => "invalid_parameters", field: Some(field.as_str()),
         en: ("invalid parameter overlay at `{field}`: {detail}"),
-        vi: ("Tham số giả định không hợp lệ tại `{field}`: {detail}");
+        vi: ("Tham số giả định không hợp lệ tại `{field}` (chi tiết kỹ thuật, tiếng Anh: {detail})");
     /// An arithmetic result beyond the engine's bounds (only reachable through overlays).
     Overflow {
         /// JSON path of the input that led to it.
