@@ -179,6 +179,11 @@ pub fn percent(rate: Decimal) -> Percent {
     Percent { rate, comma: false }
 }
 
+/// A decimal number written the Vietnamese way (decimal comma): `4.5` → `4,5`.
+pub fn decimal_vi(d: impl std::fmt::Display) -> String {
+    d.to_string().replace('.', ",")
+}
+
 /// A rate as a Vietnamese percentage (decimal comma): `0.025` → `2,5%`.
 pub fn percent_vi(rate: Decimal) -> Percent {
     Percent { rate, comma: true }

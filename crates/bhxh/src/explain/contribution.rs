@@ -58,7 +58,12 @@ pub(crate) fn category_label(code: &str, local: Option<&LocalCategory>, vi: bool
     local
         .map(|c| {
             if vi {
-                c.label_vi.clone()
+                // Inside a sentence: "cho đối tượng khác được Hà Nội hỗ trợ …".
+                let mut chars = c.label_vi.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default()
             } else {
                 c.label_en.clone()
             }
@@ -311,7 +316,7 @@ fn gross_step(t: &mut Trace, n: i64, g: Money, gross: Money, method: Method, reg
 fn fund_rate_given_step(t: &mut Trace, r: Decimal) {
     t.step("fund_rate_monthly", r.to_string(), Cite::Law("request field fund_rate_monthly; decision K-6"), |w| {
         w.formula(format_args!("r = {r} (given)"));
-        w.vi(format_args!("Lãi suất đầu tư quỹ BHXH bình quân tháng do người dùng nhập: {r} (quyết định K-6)."));
+        w.vi(format_args!("Lãi suất đầu tư quỹ BHXH bình quân tháng do người dùng nhập: {} (quyết định K-6).", money::percent_vi(r)));
         w.en(format_args!("The SI fund's average monthly investment rate given in the request: {r} (decision K-6)."));
     });
 }
@@ -322,7 +327,8 @@ fn fund_rate_step(t: &mut Trace, year: i32, entry: &Entry<Decimal>) {
     t.step("fund_rate_monthly", r.to_string(), Cite::Both(entry, "decision K-6"), |w| {
         w.formula(format_args!("r(payment year {year}) = {r}"));
         w.vi(format_args!(
-            "Lãi suất đầu tư quỹ BHXH bình quân tháng của năm trước năm đóng (áp dụng năm {used}): {r}."
+            "Lãi suất đầu tư quỹ BHXH bình quân tháng của năm trước năm đóng (áp dụng năm {used}): {}.",
+            money::percent_vi(r)
         ));
         w.en(format_args!(
             "The SI fund's average monthly investment rate announced for the year before the payment year (used in {used}): {r}."
@@ -348,7 +354,8 @@ fn interest_step(
     t.step("interest", interest, Cite::Law(cite), |w| {
         w.formula(format_args!("Σ_{{i=1..{n}}} {g} × (1 + {r})^i − {gross} = {interest}"));
         w.vi(format_args!(
-            "Đóng một lần cho {n} tháng còn thiếu phải cộng lãi gộp theo lãi suất đầu tư quỹ bình quân tháng {r}: tiền lãi {}; không có hỗ trợ của Nhà nước (quyết định K-5).",
+            "Đóng một lần cho {n} tháng còn thiếu phải cộng lãi gộp theo lãi suất đầu tư quỹ bình quân tháng {}: tiền lãi {}; không có hỗ trợ của Nhà nước (quyết định K-5).",
+            money::percent_vi(r),
             money::vi(interest)
         ));
         w.en(format_args!(
@@ -375,8 +382,8 @@ fn discount_step(
     t.step("discount", discount, Cite::Law(cite), |w| {
         w.formula(format_args!("MĐ1 = Σ_{{i=1..{n}}} 0.22·TN / (1 + {r})^(i−1) = {md1}; payable = max(0, {md1} − {support}) = {payable}; discount = gross − {support} − {payable} = {discount}"));
         w.vi(format_args!(
-            "Đóng trước {n} tháng: tổng mức đóng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {r} (tháng đầu không chiết khấu) là {}; trừ {} Nhà nước, địa phương hỗ trợ (không chiết khấu) còn phải đóng {}{} (quyết định K-4).",
-            money::vi(md1), money::vi(support), money::vi(payable),
+            "Đóng trước {n} tháng: tổng mức đóng được chiết khấu theo lãi suất đầu tư quỹ bình quân tháng {} (tháng đầu không chiết khấu) là {}; trừ {} Nhà nước, địa phương hỗ trợ (không chiết khấu) còn phải đóng {}{} (quyết định K-4).",
+            money::percent_vi(r), money::vi(md1), money::vi(support), money::vi(payable),
             if floored { "; số hỗ trợ lớn hơn mức đóng đã chiết khấu nên số phải đóng là 0" } else { "" }
         ));
         w.en(format_args!(
@@ -392,7 +399,7 @@ fn regime_step(t: &mut Trace, pm: crate::YearMonth, regime: Regime) {
     t.step("regime", if new_law { "law_2024" } else { "law_2014" }, Cite::Law(if new_law { "Law 41/2024/QH15 art. 31.2, art. 141; rule A-5, docs/rules.md; decision K-16" } else { "Law 58/2014/QH13 art. 87; Decree 134/2015/NĐ-CP; rule A-5, docs/rules.md; decision K-16" }), |w| {
         w.formula(format_args!("payment month {pm} {} 2025-07", if new_law { "≥" } else { "<" }));
         w.vi(format_args!(
-            "Tháng đóng {} nên áp dụng {} với các tham số tại thời điểm đóng, cho mọi tháng được đóng.",
+            "Tháng đóng là {} nên áp dụng {} với các tham số tại thời điểm đóng, cho mọi tháng được đóng.",
             pm.to_vi(),
             if new_law { "Luật BHXH số 41/2024/QH15" } else { "Luật BHXH số 58/2014/QH13 và Nghị định 134/2015/NĐ-CP" }
         ));
@@ -424,7 +431,7 @@ fn state_support(
     t.step("state_support_per_month", c.national, Cite::Both(rates, cite), |w| {
         w.formula(format_args!("{k} × {rate} × {poverty} = {k} × {base} = {}", c.national));
         w.vi(format_args!(
-            "Nhà nước hỗ trợ {} mức đóng tính trên chuẩn hộ nghèo khu vực nông thôn ({}), đối tượng {}{}: {} × {} = {} mỗi tháng.",
+            "Nhà nước hỗ trợ {} mức đóng tính trên chuẩn hộ nghèo khu vực nông thôn ({}) cho {}{}: {} × {} = {} mỗi tháng.",
             money::percent_vi(k), money::vi(base), category_label(cat, local, true),
             if several { " (mức hỗ trợ cao nhất trong các đối tượng)" } else { "" },
             money::percent_vi(k), money::vi(base), money::vi(c.national)

@@ -56,7 +56,7 @@ pub(crate) fn write(t: &mut Trace, s: Step) {
                 w.formula(format_args!("{mbq} × (1.5 × {y_pre} + 2 × {y_post}) = {gross}"));
                 w.vi(format_args!(
                     "Mỗi năm đóng trước 2014 được 1,5 tháng, từ 2014 được 2 tháng bình quân thu nhập ({} năm và {} năm, số tháng lẻ trước 2014 chuyển sang sau 2014): {}.",
-                    y_pre, y_post, money::vi(gross)
+                    money::decimal_vi(y_pre), money::decimal_vi(y_post), money::vi(gross)
                 ));
                 w.en(format_args!(
                     "Each year before 2014 earns 1.5 months and each year from 2014 earns 2 months of average income ({y_pre} and {y_post} years; leftover months before 2014 move to the later part): {}.",

@@ -65,7 +65,7 @@ fn contributions_step(
         Some(r) => t.step("contributions", contributions, Cite::Law("Decree 159/2025/NĐ-CP art. 8.3; decisions K-1, K-7"), |w| {
             let lo = n - m + 1;
             w.formula(format_args!("Σ_{{i={lo}..{n}}} {monthly} / (1 + {r})^(i−1) = {contributions}"));
-            w.vi(format_args!("Mức đóng của {m} tháng chưa sử dụng, chiết khấu như khi đóng (lãi suất {r}, tháng thứ {lo} đến {n}): {}.", money::vi(contributions)));
+            w.vi(format_args!("Mức đóng của {m} tháng chưa sử dụng, chiết khấu như khi đóng (lãi suất {}/tháng, tháng thứ {lo} đến {n}): {}.", money::percent_vi(r), money::vi(contributions)));
             w.en(format_args!("The contributions of the {m} unused months, discounted as at payment (rate {r}, months {lo} to {n}): {}.", money::en(contributions)));
         }),
         None => t.step("contributions", contributions, Cite::Law("Decree 159/2025/NĐ-CP art. 8.2; decision K-7"), |w| {
