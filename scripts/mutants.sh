@@ -32,7 +32,7 @@ for f in "${files[@]}"; do
   echo "== $f"
   # Exit status 2 means "some mutants survived": the report says which.
   (cd "$tree" && cargo mutants -p bhxh --file "$f" --in-place --timeout 300 \
-    --output "$out/$name" -- --lib --tests) || [ $? -eq 2 ] || [ $? -eq 3 ]
+    --output "$out/$name" -- --lib --tests) || { rc=$?; [ $rc -eq 2 ] || [ $rc -eq 3 ]; }
 done
 python3 - "$out" <<'PY'
 import pathlib, sys
