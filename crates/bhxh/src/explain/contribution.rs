@@ -58,12 +58,8 @@ pub(crate) fn category_label(code: &str, local: Option<&LocalCategory>, vi: bool
     local
         .map(|c| {
             if vi {
-                // Inside a sentence: "cho đối tượng khác được Hà Nội hỗ trợ …".
-                let mut chars = c.label_vi.chars();
-                chars
-                    .next()
-                    .map(|f| f.to_lowercase().chain(chars).collect())
-                    .unwrap_or_default()
+                // Inside a sentence, quoted as the province names it: "cho nhóm “Đối tượng …”".
+                format!("nhóm “{}”", c.label_vi)
             } else {
                 c.label_en.clone()
             }
