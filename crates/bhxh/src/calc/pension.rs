@@ -303,8 +303,7 @@ fn timing<'a>(p: &'a Params, i: &PensionInput) -> Result<Timing<'a>> {
         reached,
         reached_roadmap,
         transitional: transitional.filter(|_| new_law),
-        starts_july_2025: start > earliest
-            && i.claim_month.is_none()
+        starts_july_2025: i.claim_month.is_none()
             && new_law
             && reached_new.max(last).plus(1) < LAW_2024_START,
     })
