@@ -26,10 +26,7 @@ pub fn evaluate(request: &str, max_request_bytes: Option<u32>) -> Result<String,
 /// object, byte for byte what `bhxh eval` prints.
 #[wasm_bindgen]
 pub fn evaluate_json(request: &str, max_request_bytes: Option<u32>) -> String {
-    match bhxh::evaluate_with_limit(request, limit(max_request_bytes)) {
-        Ok(out) => out,
-        Err(e) => e.to_json().to_string(),
-    }
+    bhxh::evaluate_to_json_with_limit(request, limit(max_request_bytes)).0
 }
 
 /// The engine version.

@@ -103,8 +103,8 @@ pub use calc::batch;
 pub use data::catalogue;
 pub use error::{Error, Result, Words};
 pub use io::contract::{
-    evaluate, evaluate_bytes, evaluate_to_json, evaluate_value, evaluate_with_limit, Receipt,
-    Response, CALCULATIONS, ENGINE_VERSION, MAX_REQUEST_BYTES,
+    evaluate, evaluate_bytes, evaluate_to_json, evaluate_to_json_with_limit, evaluate_value,
+    evaluate_with_limit, Receipt, Response, CALCULATIONS, ENGINE_VERSION, MAX_REQUEST_BYTES,
 };
 pub use law::parameters::Params;
 pub use money::Money;

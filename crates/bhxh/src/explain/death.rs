@@ -73,7 +73,7 @@ fn pensioner_step(
         w.formula(format_args!("k = {k}; {factor} × {amount} = {lump}"));
         w.vi(format_args!(
             "Người hưởng lương hưu chết ở tháng hưởng thứ {k}: trợ cấp tuất một lần bằng {} tháng lương hưu{} = {}.",
-            factor.to_string().replace('.', ","),
+            money::decimal_vi(factor),
             if new_law { " (48 tháng trong 2 tháng đầu, sau đó giảm 0,5 tháng mỗi tháng, thấp nhất 3 tháng)" } else { " (48 tháng, giảm 0,5 tháng mỗi tháng từ tháng thứ ba)" },
             money::vi(lump)
         ));

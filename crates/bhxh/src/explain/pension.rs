@@ -261,8 +261,8 @@ fn allowance(
                 w.vi(format_args!(
                     "Trợ cấp một lần khi nghỉ hưu cho số năm đóng cao hơn {above_years} năm: {} ({} tháng bình quân thu nhập mỗi năm đóng đến tuổi nghỉ hưu, {} tháng mỗi năm đóng sau tuổi nghỉ hưu).",
                     money::vi(amount),
-                    per.to_string().replace('.', ","),
-                    after.to_string().replace('.', ",")
+                    money::decimal_vi(per),
+                    money::decimal_vi(after)
                 ));
                 w.en(format_args!(
                     "One-time allowance on retirement for the years above {above_years}: {} ({per} month of average income per year up to retirement age, {after} months per year after it).",
@@ -275,7 +275,7 @@ fn allowance(
                     "Trợ cấp một lần khi nghỉ hưu cho số năm đóng cao hơn {above_years} năm (số năm tương ứng tỷ lệ hưởng {}): {} ({} tháng bình quân thu nhập mỗi năm).",
                     money::percent_vi(rates.max_rate),
                     money::vi(amount),
-                    per.to_string().replace('.', ",")
+                    money::decimal_vi(per)
                 ));
                 w.en(format_args!(
                     "One-time allowance on retirement for the years above {above_years} (the years that give {}): {} ({per} month of average income per year).",

@@ -120,7 +120,12 @@ pub fn evaluate_bytes(request: &[u8], limit: usize) -> Result<String> {
 /// Evaluates one request text and always returns JSON: the response, or the contract's
 /// error object. The boolean is `true` for an error.
 pub fn evaluate_to_json(request: &str) -> (String, bool) {
-    match evaluate(request) {
+    evaluate_to_json_with_limit(request, MAX_REQUEST_BYTES)
+}
+
+/// [`evaluate_to_json`] with another size limit (bytes).
+pub fn evaluate_to_json_with_limit(request: &str, limit: usize) -> (String, bool) {
+    match evaluate_with_limit(request, limit) {
         Ok(s) => (s, false),
         Err(e) => (e.to_json().to_string(), true),
     }

@@ -386,39 +386,18 @@ mod tests {
     #[test]
     fn decimals_are_strings() {
         let one = Decimal::ONE;
-        assert!(decimal_value(
-            &json!(0.22),
-            "r",
-            Decimal::ZERO,
-            one,
-            crate::error::Words::new("", "")
-        )
-        .is_err());
-        assert!(decimal_value(
-            &json!("1e-3"),
-            "r",
-            Decimal::ZERO,
-            one,
-            crate::error::Words::new("", "")
-        )
-        .is_err());
-        assert!(decimal_value(
-            &json!("2"),
-            "r",
-            Decimal::ZERO,
-            one,
-            crate::error::Words::new("", "")
-        )
-        .is_err());
-        assert_eq!(
+        let read = |v: serde_json::Value| {
             decimal_value(
-                &json!("0.0031"),
+                &v,
                 "r",
                 Decimal::ZERO,
                 one,
-                crate::error::Words::new("", "")
-            ),
-            Ok(Decimal::new(31, 4))
-        );
+                crate::error::Words::new("", ""),
+            )
+        };
+        assert!(read(json!(0.22)).is_err());
+        assert!(read(json!("1e-3")).is_err());
+        assert!(read(json!("2")).is_err());
+        assert_eq!(read(json!("0.0031")), Ok(Decimal::new(31, 4)));
     }
 }
