@@ -7,7 +7,7 @@ W=target/wasm32-unknown-unknown/wasm-release/bhxh_wasm.wasm
 rm -rf bindings/wasm/pkg
 wasm-bindgen --target nodejs --out-dir bindings/wasm/pkg/node "$W"
 wasm-bindgen --target web --out-dir bindings/wasm/pkg/web "$W"
-bindings/wasm/test/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+bindings/wasm/test/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   bindings/wasm/pkg/node/bhxh_wasm_bg.wasm -o bindings/wasm/pkg/node/bhxh_wasm_bg.wasm
 cp bindings/wasm/pkg/node/bhxh_wasm_bg.wasm bindings/wasm/pkg/web/bhxh_wasm_bg.wasm
 # The nodejs build is CommonJS; the package above it is ESM ("type": "module").

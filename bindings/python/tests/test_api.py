@@ -66,6 +66,46 @@ def test_refund_keyword_function():
     assert (e.value.code, e.value.field) == ("method_not_prepaid", "method")
 
 
+def test_health_insurance_keyword_function():
+    r = bhxh.health_insurance(payment_month="2026-08", members=["self_paying", "near_poor",
+                              {"group": "agri_average", "form": "household", "label": "bà"}])
+    assert [m["monthly"] for m in r["members"]] == [113_850, 34_155, 79_695]
+    assert (r["total_payable"], r["total_state_support"]) == (2_732_400, 956_340)
+    assert r["members"][2]["label"] == "bà" and r["members"][1]["rank"] is None
+    with pytest.raises(bhxh.BhxhError) as e:
+        bhxh.health_insurance(payment_month="2026-08", members=["student"], months=5)
+    assert (e.value.code, e.value.field) == ("period_months_not_allowed", "months")
+
+
+def test_health_insurance_households_match_single_calls():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({
+        "household_id": [7, 7, 9, 7, 9, 9, 9, 9, 9],
+        "group": ["self_paying", "near_poor", "self_paying", "self_paying", "student",
+                  "self_paying", "self_paying", "self_paying", "agri_average"],
+        "already_enrolled": [None, None, 1, None, None, None, None, None, None],
+    })
+    out = bhxh.health_insurance_households(df, payment_month="2026-08", months=6)
+    for h in (7, 9):
+        rows = [i for i, x in enumerate(df["household_id"]) if x == h]
+        one = bhxh.health_insurance(payment_month="2026-08", months=6,
+                                    members=[df["group"][i] for i in rows],
+                                    already_enrolled=1 if h == 9 else 0)
+        assert out["total_payable"][h] == one["total_payable"]
+        for i, m in zip(rows, one["members"]):
+            assert (out["rank"][i], out["monthly"][i], out["payable"][i]) == (
+                m["rank"], m["monthly"], m["payable"])
+    # Household 9 joined after one earlier member: its self-paying members are ranks 2–5,
+    # and its agri_average member is better off in the household form at rank 6 (40 %).
+    assert [out["rank"][i] for i in (2, 5, 6, 7, 8)] == [2, 3, 4, 5, 6]
+    with pytest.raises(bhxh.BhxhError) as e:
+        bhxh.health_insurance_households({"household_id": [1], "group": ["rich"]},
+                                         payment_month="2026-08")
+    assert e.value.code == "unknown_category" and "household_id=1" in e.value.field
+    with pytest.raises(bhxh.ColumnError):
+        bhxh.health_insurance_households({"group": ["self_paying"]}, payment_month="2026-08")
+
+
 def test_strict_json_and_size_limit():
     dup = '{"calculation": "retirement", "sex": "male", "sex": "female", "birth_date": "1970"}'
     assert json.loads(bhxh.evaluate_json(dup))["error"]["code"] == "duplicate_field"

@@ -233,6 +233,77 @@ export interface RefundResult {
 }
 
 // ---------------------------------------------------------------------------------------
+// health_insurance — household health insurance for one period (rules §6b, decision K-21)
+
+/** Health-insurance groups (rule H-3); `self_paying` when none applies. */
+export type HealthGroup =
+  | 'self_paying'
+  | 'near_poor'
+  | 'near_poor_poor_commune'
+  | 'ethnic_minority_transition'
+  | 'student'
+  | 'community_worker'
+  | 'agri_average';
+
+/** `household`: ranked, with the household reduction; `supported`: with the State support. */
+export type HealthForm = 'household' | 'supported';
+
+export interface HealthMemberInput {
+  /** Default `self_paying`. */
+  group?: HealthGroup;
+  /** Default: the engine takes the cheaper total for the household (decision K-21). */
+  form?: HealthForm;
+  /** Echoed in the result (at most 80 characters kept). */
+  label?: string;
+}
+
+export interface HealthInsuranceRequest extends Envelope {
+  calculation: 'health_insurance';
+  /** The base salary of this month prices the whole period. */
+  payment_month: Month;
+  /** 3, 6 or 12 (default 12). */
+  months?: number;
+  /** 1 to 20 members, in the order of joining. */
+  members: HealthMemberInput[];
+  /** Members of the household who joined earlier in the fiscal year (default 0). */
+  already_enrolled?: number;
+  /** No provincial health-insurance top-up is in the data yet: a province warns. */
+  province?: Province;
+  /** `YYYY-MM-DD`, in `payment_month`: adds `card_valid_from`. */
+  payment_date?: string;
+  /** `YYYY-MM-DD`; absent for a first card. */
+  previous_card_expiry?: string;
+}
+
+export interface HealthMemberResult {
+  label?: string;
+  group: HealthGroup;
+  form: HealthForm;
+  /** Rank in the household; `null` for a supported member. */
+  rank: number | null;
+  /** Share of the first member's amount ("1", "0.7", …; for a supported member 1 − support). */
+  share: Decimal;
+  support_rate: Decimal;
+  monthly: Money;
+  state_support_monthly: Money;
+  /** monthly × months. */
+  payable: Money;
+}
+
+export interface HealthInsuranceResult {
+  /** Base salary at the payment month. */
+  base: Money;
+  /** 4.5 % of the base. */
+  first_member_monthly: Money;
+  months: number;
+  members: HealthMemberResult[];
+  total_payable: Money;
+  total_state_support: Money;
+  /** `YYYY-MM-DD`, with `payment_date`. */
+  card_valid_from?: string;
+}
+
+// ---------------------------------------------------------------------------------------
 // retirement — retirement age and pension start
 
 export interface RetirementRequest extends Envelope {
@@ -586,6 +657,7 @@ export type SocialPensionResponse = ResponseBase<'social_pension'> & SocialPensi
 export type EstimateResponse = ResponseBase<'estimate'> & EstimateResult;
 export type MinimumIncomeResponse = ResponseBase<'minimum_income'> & MinimumIncomeResult;
 export type CompareResponse = ResponseBase<'compare'> & CompareResult;
+export type HealthInsuranceResponse = ResponseBase<'health_insurance'> & HealthInsuranceResult;
 
 /** Every request of the contract, told apart by `calculation`. */
 export type CalculationRequest =
@@ -600,7 +672,8 @@ export type CalculationRequest =
   | SocialPensionRequest
   | EstimateRequest
   | MinimumIncomeRequest
-  | CompareRequest;
+  | CompareRequest
+  | HealthInsuranceRequest;
 
 /** Every success response of the contract. */
 export type CalculationResponse =
@@ -615,7 +688,8 @@ export type CalculationResponse =
   | SocialPensionResponse
   | EstimateResponse
   | MinimumIncomeResponse
-  | CompareResponse;
+  | CompareResponse
+  | HealthInsuranceResponse;
 
 /** The response type answering a request type. */
 export type ResponseFor<R extends { calculation: string }> = Extract<

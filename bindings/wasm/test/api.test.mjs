@@ -190,13 +190,14 @@ test('the module exports exactly the documented API', () => {
   ]);
 });
 
-// The size budget of the issue (< 250 KB gzipped), checked on the built artefact: a size is
-// exact, so it can be a test (speeds are benchmarks).
-test('the optimised .wasm stays under 250 KB gzipped', async () => {
+// The size budget (< 270 KB gzipped; 250 KB until the household health-insurance calculation,
+// see docs/performance.md), checked on the built artefact: a size is exact, so it can be a
+// test (speeds are benchmarks).
+test('the optimised .wasm stays under 270 KB gzipped', async () => {
   const { readFileSync } = await import('node:fs');
   const { gzipSync } = await import('node:zlib');
   const wasm = readFileSync(new URL('../pkg/web/bhxh_wasm_bg.wasm', import.meta.url));
   const gz = gzipSync(wasm, { level: 9 }).length;
   console.log(`# ::metric wasm_bytes=${wasm.length} wasm_gzip_bytes=${gz}`);
-  assert.ok(gz < 250_000, `${gz} bytes gzipped`);
+  assert.ok(gz < 270_000, `${gz} bytes gzipped`);
 });

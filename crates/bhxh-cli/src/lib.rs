@@ -77,6 +77,10 @@ USAGE:
              [--fund-rate R] [--lang vi|en] [--trace] [--json]
   bhxh refund --income N --payment-month YYYY-MM --method M [--months N] --reason R
              --from-month YYYY-MM [--category C]... [--province P] [--lang vi|en] [--trace] [--json]
+  bhxh bhyt --member GROUP[:FORM]... [--payment-month YYYY-MM] [--months 3|6|12]
+             [--already-enrolled N] [--province P] [--payment-date YYYY-MM-DD]
+             [--previous-expiry YYYY-MM-DD] [--lang vi|en] [--trace] [--json]
+                              household health insurance (BHYT hộ gia đình) for one period
   bhxh retire --sex male|female --birth-date YYYY[-MM[-DD]] [--lang vi|en] [--trace] [--json]
   bhxh estimate --sex male|female --birth-date YYYY[-MM[-DD]] --income N [--as-of YYYY-MM-DD]
              [--category C]... [--province P] [--method M] [--months N] [--years N]
@@ -88,6 +92,9 @@ USAGE:
 Methods: monthly, every_3_months, every_6_months, every_12_months, advance (--months 24|36|48|60),
 back_payment (--months 1..60). Categories: poor, near_poor, ethnic_minority,
 island_or_special_zone, other, or a provincial code such as ha_noi_other_eligible.
+Health-insurance groups (bhyt --member, one per member in the order of joining): self_paying,
+near_poor, near_poor_poor_commune, ethnic_minority_transition, student, community_worker,
+agri_average; FORM household or supported (default: the cheaper for the household).
 Refund reasons: compulsory_insurance, lump_sum, death, pension (the unused prepaid months from
 --from-month). Without --payment-month, quote uses the current month.";
 
@@ -244,6 +251,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         "eval" => cmd_eval(rest),
         "quote" => cmd_quote(rest),
         "refund" => cmd_refund(rest),
+        "bhyt" | "health-insurance" => cmd_bhyt(rest),
         "estimate" => cmd_estimate(rest),
         "retire" => cmd_retire(rest),
         "explain" => cmd_explain(rest),
@@ -343,6 +351,57 @@ fn cmd_refund(rest: &[String]) -> Result<ExitCode, String> {
     let from = o.get("--from-month").ok_or("refund needs --from-month")?;
     req.insert("from_month".into(), json!(from));
     show(&Value::Object(req), &o, render::refund)
+}
+
+fn cmd_bhyt(rest: &[String]) -> Result<ExitCode, String> {
+    let o = parse_opts(rest)?;
+    o.check(&[
+        "--member",
+        "--payment-month",
+        "--months",
+        "--already-enrolled",
+        "--province",
+        "--payment-date",
+        "--previous-expiry",
+        "--lang",
+    ])?;
+    let members = o.all("--member");
+    if members.is_empty() {
+        return Err("bhyt needs at least one --member GROUP[:FORM]".into());
+    }
+    let mut req = Map::new();
+    req.insert("calculation".into(), json!("health_insurance"));
+    let month = o
+        .get("--payment-month")
+        .map(str::to_string)
+        .unwrap_or_else(current_month);
+    req.insert("payment_month".into(), json!(month));
+    let list: Vec<Value> = members
+        .iter()
+        .map(|m| match m.split_once(':') {
+            Some((g, f)) => json!({"group": g, "form": f}),
+            None => json!({ "group": m }),
+        })
+        .collect();
+    req.insert("members".into(), Value::Array(list));
+    for (opt, key) in [
+        ("--months", "months"),
+        ("--already-enrolled", "already_enrolled"),
+    ] {
+        if let Some(n) = o.get(opt) {
+            req.insert(key.into(), number_or_string(n));
+        }
+    }
+    for (opt, key) in [
+        ("--province", "province"),
+        ("--payment-date", "payment_date"),
+        ("--previous-expiry", "previous_card_expiry"),
+    ] {
+        if let Some(v) = o.get(opt) {
+            req.insert(key.into(), json!(v));
+        }
+    }
+    show(&Value::Object(req), &o, render::health_insurance)
 }
 
 fn cmd_estimate(rest: &[String]) -> Result<ExitCode, String> {

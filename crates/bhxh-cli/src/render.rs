@@ -255,6 +255,88 @@ pub fn refund(v: &Value, lang: Lang) -> String {
     o
 }
 
+/// The household's health-insurance bill: one line per member, then the totals.
+pub fn health_insurance(v: &Value, lang: Lang) -> String {
+    let mut o = String::new();
+    let vi = lang == Lang::Vi;
+    let months = v["months"].as_i64().unwrap_or(0);
+    let _ = writeln!(
+        o,
+        "{} — {months} {}",
+        pick(
+            vi,
+            "BẢO HIỂM Y TẾ HỘ GIA ĐÌNH",
+            "HOUSEHOLD HEALTH INSURANCE"
+        ),
+        pick(vi, "tháng", "months"),
+    );
+    row(
+        &mut o,
+        pick(vi, "Lương cơ sở", "Base salary"),
+        money(&v["base"], lang),
+    );
+    row(
+        &mut o,
+        pick(vi, "Người thứ nhất mỗi tháng", "First member per month"),
+        money(&v["first_member_monthly"], lang),
+    );
+    let groups = bhxh::Params::embedded()
+        .ok()
+        .and_then(|p| p.health_insurance_groups.values.last())
+        .and_then(|e| e.value.as_ref());
+    for (i, m) in v["members"].as_array().into_iter().flatten().enumerate() {
+        let code = m["group"].as_str().unwrap_or("");
+        let g = groups.and_then(|gs| gs.iter().find(|g| g.code == code));
+        let name = g.map_or(code, |g| if vi { &g.label_vi } else { &g.label_en });
+        let form = match (m["rank"].as_i64(), g) {
+            (Some(r), _) => format!(
+                "{} {r}",
+                pick(vi, "theo hộ, người thứ", "household, member")
+            ),
+            (None, Some(g)) if vi => format!("NN hỗ trợ {}", bhxh::money::percent_vi(g.support)),
+            (None, Some(g)) => format!("State support {}", bhxh::money::percent(g.support)),
+            (None, None) => pick(vi, "được hỗ trợ", "supported").to_string(),
+        };
+        let who = m["label"]
+            .as_str()
+            .map_or_else(String::new, |l| format!(" [{l}]"));
+        let _ = writeln!(o, "  {}.{who} {name}", i.saturating_add(1));
+        let _ = writeln!(
+            o,
+            "     {form}: {}/{}, {} {}; {} {months} {}: {}",
+            money(&m["monthly"], lang),
+            pick(vi, "tháng", "month"),
+            pick(vi, "NN hỗ trợ", "State pays"),
+            money(&m["state_support_monthly"], lang),
+            pick(vi, "cả", "for"),
+            pick(vi, "tháng", "months"),
+            money(&m["payable"], lang),
+        );
+    }
+    row(
+        &mut o,
+        pick(vi, "Cả hộ đóng", "Household pays"),
+        money(&v["total_payable"], lang),
+    );
+    row(
+        &mut o,
+        pick(vi, "Ngân sách nhà nước hỗ trợ", "State support"),
+        money(&v["total_state_support"], lang),
+    );
+    if let Some(d) = v["card_valid_from"].as_str() {
+        let shown = match bhxh::month::parse_iso_date(d) {
+            Some(date) if vi => bhxh::month::date_vi(date),
+            _ => d.to_string(),
+        };
+        row(
+            &mut o,
+            pick(vi, "Thẻ có giá trị từ", "Card valid from"),
+            shown,
+        );
+    }
+    o
+}
+
 /// What the participant pays, in an estimate.
 const ESTIMATE_PAYS: &[Line] = &[
     Line(

@@ -289,3 +289,39 @@ fn arguments_that_are_not_utf8_are_a_usage_error() {
     assert_eq!(o.status.code(), Some(64));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
 }
+
+#[test]
+fn bhyt_prints_the_household_bill_and_matches_eval() {
+    let args = [
+        "bhyt",
+        "--payment-month",
+        "2026-08",
+        "--member",
+        "self_paying",
+        "--member",
+        "near_poor",
+        "--member",
+        "agri_average:household",
+        "--payment-date",
+        "2026-08-10",
+        "--previous-expiry",
+        "2026-08-31",
+    ];
+    let o = bhxh(&args, "");
+    assert!(o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("BẢO HIỂM Y TẾ HỘ GIA ĐÌNH"), "{text}");
+    // 1,366,200 + 409,860 + 956,340 (rank 2 of the household, 70 %).
+    assert!(text.contains("2.732.400 đồng"), "{text}");
+    assert!(text.contains("Thành viên hộ cận nghèo"), "{text}");
+    assert!(text.contains("01/09/2026"), "{text}");
+    let as_json = json(&bhxh(&[&args[..], &["--json"]].concat(), ""));
+    let req = r#"{"calculation":"health_insurance","payment_month":"2026-08","members":[{"group":"self_paying"},{"group":"near_poor"},{"group":"agri_average","form":"household"}],"payment_date":"2026-08-10","previous_card_expiry":"2026-08-31"}"#;
+    assert_eq!(as_json, json(&bhxh(&["eval"], req)));
+    assert_eq!(as_json["total_payable"], 2_732_400);
+    // No member is a usage error; an unknown group the engine's coded error.
+    assert_eq!(bhxh(&args[..3], "").status.code(), Some(64));
+    let bad = bhxh(&["bhyt", "--member", "rich", "--lang", "en"], "");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stdout).contains("unknown_category"));
+}

@@ -139,6 +139,15 @@ pub fn excerpt(s: &str) -> String {
     }
 }
 
+/// The Vietnamese name of a health-insurance form.
+fn form_vi(form: &str) -> &'static str {
+    if form == "household" {
+        "hộ gia đình"
+    } else {
+        "được ngân sách hỗ trợ"
+    }
+}
+
 fn list(v: &[u32]) -> String {
     let parts: Vec<String> = v.iter().map(u32::to_string).collect();
     parts.join(", ")
@@ -589,6 +598,38 @@ errors! {
         => "from_month_outside_period", field: Some("from_month"),
         en: ("from_month {from} is outside the prepaid period {first} to {last}"),
         vi: ("Tháng bắt đầu hoàn trả {} không thuộc thời gian đã đóng trước ({} đến {})", from.to_vi(), first.to_vi(), last.to_vi());
+    /// A member's form that their group does not allow (decision K-21).
+    FormNotAvailable {
+        /// Path, `members[i].form`.
+        field: String,
+        /// The member's group.
+        group: String,
+        /// The form asked for.
+        form: &'static str,
+    }
+        => "form_not_available", field: Some(field.as_str()),
+        en: ("group {group} cannot join in the {form} form: a group without State support joins in the household form, pupils and students join with the support (HI Law art. 13.5.e)"),
+        vi: ("Nhóm {group} không tham gia theo hình thức {}: người không thuộc nhóm được hỗ trợ tham gia theo hộ gia đình, học sinh, sinh viên tham gia theo nhóm được ngân sách hỗ trợ (Luật BHYT điều 13.5.e)", form_vi(form));
+    /// A health-insurance period of a length the law does not offer.
+    PeriodMonthsNotAllowed {
+        /// Months requested.
+        months: i64,
+        /// Allowed lengths.
+        allowed: Vec<u32>,
+    }
+        => "period_months_not_allowed", field: Some("months"),
+        en: ("health insurance is paid for {} months at a time, got {months}", list(allowed)),
+        vi: ("Bảo hiểm y tế hộ gia đình đóng {} tháng một lần, nhận được {months}", list(allowed));
+    /// The payment date is not in the payment month.
+    PaymentDateOutsideMonth {
+        /// The date given.
+        date: chrono::NaiveDate,
+        /// The payment month.
+        month: YearMonth,
+    }
+        => "payment_date_outside_month", field: Some("payment_date"),
+        en: ("payment_date {date} is not in payment_month {month}"),
+        vi: ("Ngày đóng {} không thuộc tháng đóng {}", crate::month::date_vi(*date), month.to_vi());
     /// An object with the same key twice (decision K-20).
     DuplicateField {
         /// JSON path of the repeated key.

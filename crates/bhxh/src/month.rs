@@ -244,3 +244,37 @@ pub mod iso_date {
         super::parse_iso_date(&s).ok_or_else(|| D::Error::custom("expected a date YYYY-MM-DD"))
     }
 }
+
+/// Serde for an optional `YYYY-MM-DD` date field (absent or `null` when `None`).
+pub mod iso_date_opt {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    /// Writes the date as `YYYY-MM-DD`, or `null`.
+    ///
+    /// # Errors
+    /// Whatever the serializer returns.
+    pub fn serialize<S: Serializer>(
+        d: &Option<chrono::NaiveDate>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads an optional `YYYY-MM-DD` date.
+    ///
+    /// # Errors
+    /// A custom error when the text is not such a date.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<chrono::NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| {
+                super::parse_iso_date(&s)
+                    .ok_or_else(|| D::Error::custom("expected a date YYYY-MM-DD"))
+            })
+            .transpose()
+    }
+}

@@ -38,6 +38,7 @@ __all__ = [
     "TargetUnreachableError", "ColumnError", "evaluate", "evaluate_json", "version", "parameters",
     "contribution", "refund", "retirement", "pension", "lump_sum", "death", "maternity",
     "monthly_allowance", "social_pension", "estimate", "minimum_income", "compare",
+    "health_insurance", "health_insurance_households",
     "quote_monthly", "pensions", "CATEGORIES", "ROW_STATUS", "run_reform",
 ]
 
@@ -188,6 +189,81 @@ def refund(*, payment_month: str, income: int, method: str, reason: str, from_mo
                                 subsidised_months_before=subsidised_months_before,
                                 fund_rate_monthly=fund_rate_monthly, reason=reason,
                                 from_month=from_month, parameters=parameters, trace=trace))
+
+
+def health_insurance(*, payment_month: str, members: Sequence[Union[str, Mapping[str, Any]]],
+                     months: Optional[int] = None, already_enrolled: Optional[int] = None,
+                     province: Optional[str] = None, payment_date: Optional[str] = None,
+                     previous_card_expiry: Optional[str] = None,
+                     parameters: Optional[Mapping[str, Any]] = None,
+                     trace: Optional[bool] = None) -> Dict[str, Any]:
+    """Household health insurance for one period (contract ``health_insurance``, decision K-21).
+
+    ``members``: in the order of joining, each a group code (``"self_paying"``, ``"near_poor"``,
+    ``"student"``, ...) or a mapping ``{"group", "form"?, "label"?}``. ``months``: 3, 6 or 12.
+    """
+    listed = [{"group": m} if isinstance(m, str) else dict(m) for m in members]
+    return _call("health_insurance", dict(payment_month=payment_month, members=listed,
+                                          months=months, already_enrolled=already_enrolled,
+                                          province=province, payment_date=payment_date,
+                                          previous_card_expiry=previous_card_expiry,
+                                          parameters=parameters, trace=trace))
+
+
+def health_insurance_households(households: Any, *, payment_month: str, months: int = 12,
+                                parameters: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """Many households at once (contract ``health_insurance`` per household).
+
+    ``households``: a pandas or polars DataFrame (or a mapping of columns) with one row per
+    member: ``household_id`` and ``group``, optionally ``form`` and ``already_enrolled`` (the
+    household's count, on any of its rows). Members are ranked in row order within their
+    household. Returns a dict of columns, one value per input row in input order —
+    ``household_id``, ``rank`` (``None`` when supported), ``form``, ``monthly``,
+    ``state_support_monthly``, ``payable`` — and ``total_payable``: a dict by household.
+    Each household is priced by the same engine call as :func:`health_insurance`; a household
+    the engine refuses raises its error, with the household named in ``field``.
+    """
+    from . import _columns as c
+
+    try:
+        cols = {}
+        for name, required in (("household_id", True), ("group", True), ("form", False),
+                               ("already_enrolled", False)):
+            raw = _take(households, name, name, required)
+            if raw is not None:
+                a, missing = c.read(raw, name)
+                cols[name] = [None if m else x for x, m in zip(a.tolist(), missing.tolist())]
+    except c.Problem as p:
+        raise _column_error(p) from None
+    ids = cols["household_id"]
+    for name, col in cols.items():
+        if len(col) != len(ids):
+            raise _column_error(c.length_mismatch(name, len(col), "household_id", len(ids)))
+    n = len(ids)
+    forms, enrolled = cols.get("form", [None] * n), cols.get("already_enrolled", [None] * n)
+    rows: Dict[Any, List[int]] = {}
+    for i, h in enumerate(ids):
+        rows.setdefault(h, []).append(i)
+    keys = ("rank", "form", "monthly", "state_support_monthly", "payable")
+    out: Dict[str, List[Any]] = {k: [None] * n for k in keys}
+    totals: Dict[Any, int] = {}
+    for h, idx in rows.items():
+        members = [{"group": cols["group"][i]} if forms[i] is None else
+                   {"group": cols["group"][i], "form": forms[i]} for i in idx]
+        already = next((enrolled[i] for i in idx if enrolled[i] is not None), None)
+        if isinstance(already, float) and already.is_integer():
+            already = int(already)  # a pandas column with gaps holds floats
+        try:
+            r = health_insurance(payment_month=payment_month, members=members, months=months,
+                                 already_enrolled=already, parameters=parameters)
+        except BhxhError as e:
+            e.field = f"household_id={h!r}: {e.field}"
+            raise
+        for i, m in zip(idx, r["members"]):
+            for k in keys:
+                out[k][i] = m[k]
+        totals[h] = r["total_payable"]
+    return {"household_id": ids, **out, "total_payable": totals}
 
 
 def retirement(*, sex: str, birth_date: str, trace: Optional[bool] = None) -> Dict[str, Any]:

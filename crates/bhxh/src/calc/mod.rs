@@ -14,6 +14,7 @@ pub mod average;
 pub mod batch;
 pub mod contribution;
 pub mod death;
+pub mod health_insurance;
 pub mod history;
 pub mod lump_sum;
 pub mod maternity;

@@ -80,6 +80,7 @@ work! { 'a;
     Contribution: super::contribution::Step<'a>,
     Death: super::death::Step<'a>,
     LumpSum: super::lump_sum::Step,
+    HealthInsurance: super::health_insurance::Step<'a>,
     Maternity: super::maternity::Step<'a>,
     Pension: super::pension::Step<'a>,
     Refund: super::refund::Step,

@@ -35,7 +35,10 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             tdt,
             monthly,
             top_up,
-        } => monthly_amount_step(t, tc, ttt, tdt, monthly, top_up),
+        } => {
+            monthly_amount_step(t, tc, ttt, tdt, monthly, top_up);
+            super::cards::allowance(t);
+        }
         Step::SocialPensionAge {
             birth,
             age,
@@ -47,7 +50,12 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             eligible,
             pension,
             from,
-        } => social_pension(t, amount, eligible, pension, from),
+        } => {
+            social_pension(t, amount, eligible, pension, from);
+            if eligible {
+                super::cards::social_pension(t);
+            }
+        }
     }
 }
 

@@ -7,8 +7,10 @@
 
 pub(crate) mod allowance;
 pub(crate) mod average;
+pub(crate) mod cards;
 pub(crate) mod contribution;
 pub(crate) mod death;
+pub(crate) mod health_insurance;
 pub(crate) mod lump_sum;
 pub(crate) mod maternity;
 pub(crate) mod notices;
@@ -31,6 +33,7 @@ impl Sink for Trace {
             Work::Average(s) => average::write(self, s),
             Work::Contribution(s) => contribution::write(self, s),
             Work::Death(s) => death::write(self, s),
+            Work::HealthInsurance(s) => health_insurance::write(self, s),
             Work::LumpSum(s) => lump_sum::write(self, s),
             Work::Maternity(s) => maternity::write(self, s),
             Work::Pension(s) => pension::write(self, s),

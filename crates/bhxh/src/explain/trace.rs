@@ -242,13 +242,18 @@ impl Trace {
         }
         self.count += 1;
         let (citation, confidence) = cite.pieces();
+        let mut texts = Some(texts);
         write_step(
             &mut self.json,
             step,
             &value.into(),
             citation,
             confidence,
-            texts,
+            &mut |w| {
+                if let Some(f) = texts.take() {
+                    f(w);
+                }
+            },
         );
     }
 
@@ -466,7 +471,7 @@ pub fn write_trace(out: &mut String, steps: &[TraceStep]) -> serde_json::Result<
             out.push(',');
         }
         let citation = [s.citation.as_str(), "", "", "", ""];
-        write_step(out, &s.step, &s.value, citation, s.confidence, |w| {
+        write_step(out, &s.step, &s.value, citation, s.confidence, &mut |w| {
             w.formula(&s.formula);
             w.vi(&s.text_vi);
             w.en(&s.text_en);
@@ -484,8 +489,10 @@ fn write_step(
     value: &Value,
     citation: [&str; 5],
     confidence: Option<Confidence>,
-    texts: impl FnOnce(&mut StepText<'_>),
+    texts: &mut dyn FnMut(&mut StepText<'_>),
 ) {
+    // One copy of this function for every step (a `dyn` callback rather than a generic
+    // one: the WebAssembly module would otherwise hold a copy per call site).
     out.push_str("{\"step\":");
     push_json_str(out, step);
     out.push_str(",\"value\":");

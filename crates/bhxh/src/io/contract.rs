@@ -19,7 +19,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Calculations this engine answers.
 pub const CALCULATIONS: &str =
-    "contribution, refund, retirement, pension, lump_sum, death, maternity, monthly_allowance, social_pension, estimate, minimum_income, compare";
+    "contribution, refund, retirement, pension, lump_sum, death, maternity, monthly_allowance, social_pension, estimate, minimum_income, compare, health_insurance";
 
 /// Provenance of a response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -275,6 +275,17 @@ const TABLE: &[Row] = &[
         name: "minimum_income",
         fields: read::MINIMUM_INCOME,
         answer: |p, f, t| json(minimum(p, f, t)),
+    },
+    Row {
+        name: "health_insurance",
+        fields: read::HEALTH_INSURANCE,
+        answer: |p, f, t| {
+            json(crate::calc::health_insurance::compute(
+                p,
+                &read::health_insurance(f)?,
+                t,
+            ))
+        },
     },
     Row {
         name: "compare",

@@ -5,6 +5,7 @@ use super::input::Fields;
 use crate::calc::allowance::{MonthlyAllowanceInput, SocialPensionInput};
 use crate::calc::contribution::{ContributionInput, Method};
 use crate::calc::death::{DeathInput, Deceased};
+use crate::calc::health_insurance::{Form, HealthInsuranceInput, MemberInput};
 use crate::calc::lump_sum::{LumpSumInput, Reason};
 use crate::calc::maternity::MaternityInput;
 use crate::calc::pension::PensionInput;
@@ -105,6 +106,87 @@ pub(crate) fn maternity(f: &mut Fields<'_>) -> Result<MaternityInput> {
         history,
         children,
     })
+}
+
+/// Fields of a `health_insurance` request.
+pub(crate) const HEALTH_INSURANCE: &[&str] = &[
+    "payment_month",
+    "months",
+    "members",
+    "already_enrolled",
+    "province",
+    "payment_date",
+    "previous_card_expiry",
+];
+
+/// The most members one request may list.
+pub(crate) const MAX_MEMBERS: usize = 20;
+
+/// A `health_insurance` request.
+pub(crate) fn health_insurance(f: &mut Fields<'_>) -> Result<HealthInsuranceInput> {
+    let payment_month = f.month("payment_month")?;
+    let months = f.opt_int("months", i64::MIN, i64::MAX)?.unwrap_or(12);
+    let list = super::input::array(
+        f.require("members")?,
+        "members",
+        crate::error::Words::new(
+            "a list of member objects",
+            "một danh sách thành viên (đối tượng JSON)",
+        ),
+    )?;
+    if list.is_empty() || list.len() > MAX_MEMBERS {
+        return Err(Error::ValueOutOfRange {
+            field: "members".into(),
+            value: format!("{} members", list.len()),
+            expected: crate::error::Words::owned(
+                format!("1 to {MAX_MEMBERS} members"),
+                format!("từ 1 đến {MAX_MEMBERS} thành viên"),
+            ),
+        });
+    }
+    let members = list
+        .iter()
+        .enumerate()
+        .map(|(i, v)| member(v, i))
+        .collect::<Result<Vec<_>>>()?;
+    let already = f.opt_int("already_enrolled", 0, 100)?.unwrap_or(0);
+    let province = province(f)?;
+    let payment_date = opt_date(f, "payment_date")?;
+    let previous_card_expiry = opt_date(f, "previous_card_expiry")?;
+    Ok(HealthInsuranceInput {
+        payment_month,
+        months,
+        members,
+        already_enrolled: u32::try_from(already).unwrap_or(0),
+        province,
+        payment_date,
+        previous_card_expiry,
+    })
+}
+
+/// One member of a `health_insurance` request.
+fn member(v: &serde_json::Value, i: usize) -> Result<MemberInput> {
+    let mut m = Fields::indexed(v, "members", i)?;
+    m.only(&["group", "form", "label"])?;
+    let group = m.opt_str("group")?.unwrap_or("self_paying").to_string();
+    let form = match m.opt_str("form")? {
+        None => None,
+        Some(s) => Some(Form::from_name(s).ok_or_else(|| Error::ValueOutOfRange {
+            field: m.path("form"),
+            value: crate::error::excerpt(s),
+            expected: crate::error::Words::new(
+                "\"household\" or \"supported\"",
+                "\"household\" (theo hộ gia đình) hoặc \"supported\" (được ngân sách hỗ trợ)",
+            ),
+        })?),
+    };
+    let label = m.opt_str("label")?.map(|s| s.chars().take(80).collect());
+    Ok(MemberInput { group, form, label })
+}
+
+/// An optional `YYYY-MM-DD` date field.
+fn opt_date(f: &mut Fields<'_>, key: &'static str) -> Result<Option<NaiveDate>> {
+    f.opt_str(key)?.map(|s| parse_date(s, key)).transpose()
 }
 
 /// A `monthly_allowance` request.

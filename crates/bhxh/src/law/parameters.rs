@@ -452,6 +452,47 @@ pub struct LocalCategory {
     pub label_en: String,
 }
 
+/// A group of household health insurance and the State's minimum support (rule H-3).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthGroup {
+    /// Contract code.
+    pub code: String,
+    /// The State's share of the first member's amount.
+    pub support: Decimal,
+    /// Whether members may join in the household form instead (HI Law art. 13.5.e).
+    pub may_choose: bool,
+    /// Vietnamese label.
+    pub label_vi: String,
+    /// English label.
+    pub label_en: String,
+}
+
+impl HealthGroup {
+    fn valid_list(groups: &[HealthGroup]) -> bool {
+        !groups.is_empty()
+            && groups.iter().enumerate().all(|(i, g)| {
+                valid_slug(&g.code)
+                    && g.support >= Decimal::ZERO
+                    && g.support <= Decimal::ONE
+                    && !groups[..i].iter().any(|h| h.code == g.code)
+            })
+            && groups
+                .iter()
+                .any(|g| g.code == "self_paying" && g.support.is_zero())
+    }
+}
+
+/// When a health-insurance card becomes valid (rule H-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardRule {
+    /// Days after the payment before a first card is valid.
+    pub waiting_days: u32,
+    /// A lapse of at least this many days makes the next card a first card.
+    pub lapse_days: u32,
+}
+
 /// A province's top-up data (decision K-9).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -732,6 +773,34 @@ parameter_table! {
     allowance_min_months: Series<u32> = MONTHS;
     /// Months needed in the 12 months before a birth (§6).
     maternity_min_months: Series<u32> = MONTHS;
+    /// Household health insurance: the first member's rate of the base salary (H-1).
+    health_insurance_rate: Series<Decimal> = Check(
+        |r| *r > ZERO && *r <= Decimal::from_parts(6, 0, 0, false, 2),
+        "a rate in (0, 0.06] (HI Law art. 13.4)",
+    );
+    /// Household health insurance: shares of the first member's amount by rank (H-2).
+    health_insurance_household_shares: Series<Vec<Decimal>> = Check(
+        |v| v.first() == Some(&UNIT)
+            && v.len() <= 20
+            && v.windows(2).all(|w| w[1] <= w[0])
+            && v.iter().all(|x| *x > ZERO && *x <= UNIT),
+        "1 to 20 non-increasing shares in (0, 1], the first 1",
+    );
+    /// Household health insurance: groups and the State's minimum support (H-3).
+    health_insurance_groups: Series<Vec<HealthGroup>> = Check(
+        |v| HealthGroup::valid_list(v),
+        "unique group codes with support in [0, 1], including self_paying at 0",
+    );
+    /// Household health insurance: the lengths of a period in months (H-4).
+    health_insurance_periods: Series<Vec<u32>> = Check(
+        |v| !v.is_empty() && v.iter().all(|m| (1..=12).contains(m)),
+        "a non-empty list of 1 to 12 months",
+    );
+    /// Health-insurance card validity (H-4).
+    health_insurance_card: Series<CardRule> = Check(
+        |c| c.waiting_days <= 365 && (1..=3650).contains(&c.lapse_days),
+        "0 to 365 waiting days and 1 to 3650 lapse days",
+    );
 }
 
 /// The data format of the law files and of overlays. The law layer asks only for typed

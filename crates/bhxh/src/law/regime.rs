@@ -39,14 +39,6 @@ impl Regime {
         }
     }
 
-    /// The decree on voluntary social insurance, as traces cite it.
-    pub fn decree(self) -> &'static str {
-        match self {
-            Regime::Law2014 => "Decree 134/2015/NĐ-CP",
-            Regime::Law2024 => "Decree 159/2025/NĐ-CP",
-        }
-    }
-
     /// The one of two texts that belongs to this regime (static citations, no formatting).
     pub fn pick(self, law_2024: &'static str, law_2014: &'static str) -> &'static str {
         match self {

@@ -297,7 +297,7 @@ pub fn project_with(
         Some(last) => method_costs(p, i, (pl.first, last), existing.subsidised)?,
         None => Vec::new(),
     };
-    total_paid_step(t, &pays, total_paid, total_support);
+    total_paid_step(t, &pays, (total_paid, total_support), pen.eligible);
     let first = first_payment(i, &pays);
     let per_month = |x: Money| {
         if first.months > 0 {
@@ -726,7 +726,13 @@ fn period_out(x: &Period) -> PeriodOut {
     }
 }
 
-fn total_paid_step(t: &mut Trace, pays: &Payments, total_paid: Money, total_support: Money) {
+/// The totals paid and received, then (for a pensioner) who pays the health-insurance card.
+fn total_paid_step(
+    t: &mut Trace,
+    pays: &Payments,
+    (total_paid, total_support): (Money, Money),
+    pensioner: bool,
+) {
     let count = pays.regular.len() + usize::from(pays.back.is_some());
     t.step(
         "total_paid",
@@ -748,4 +754,7 @@ fn total_paid_step(t: &mut Trace, pays: &Payments, total_paid: Money, total_supp
             ));
         },
     );
+    if pensioner {
+        crate::explain::cards::pensioner(t);
+    }
 }
