@@ -21,6 +21,28 @@ export function incomeStep(catalogue, month) {
   const inForce = (series?.values ?? []).filter((v) => v.from <= month && v.value != null);
   return inForce.length ? inForce.at(-1).value : 1;
 }
+/**
+ * The provinces of the engine's top-up data (`local_support`): the 34 current provinces and
+ * cities, then the former provinces merged into them from 2025-07, each sorted by its
+ * Vietnamese name; `topUp` when the data holds a top-up for it in any month.
+ * @returns {{ code: string, vi: string, en: string, topUp: boolean, mergedInto?: string }[]}
+ */
+export function provinceOptions(catalogue) {
+  const data = catalogue.find((p) => p.id === 'local_support');
+  const list = Object.entries(data?.provinces ?? {}).map(([code, p]) => ({
+    code,
+    vi: p.name_vi,
+    en: p.name_en,
+    topUp: (p.values ?? []).some((v) => v.value != null && Object.values(v.value).some((x) => Number(x) > 0)),
+    ...(p.merged_into ? { mergedInto: p.merged_into } : {}),
+  }));
+  const byName = (a, b) => a.vi.localeCompare(b.vi, 'vi');
+  return [
+    ...list.filter((p) => !p.mergedInto).sort(byName),
+    ...list.filter((p) => p.mergedInto).sort(byName),
+  ];
+}
+
 /** The example shown before a birth year is typed (the placeholder). */
 export const EXAMPLE_BIRTH = '1985';
 /** The top of the chart's income axis unless the chosen income is higher. */
@@ -61,6 +83,10 @@ export const STRINGS = {
     prov_hue: 'Huế',
     prov_ho_chi_minh: 'TP. Hồ Chí Minh',
     prov_other: 'Tỉnh, thành phố khác',
+    prov_current: 'Tỉnh, thành phố (từ 01/7/2025)',
+    prov_former: 'Tỉnh cũ (trước 01/7/2025, đã hợp nhất)',
+    prov_merged: ' (nay thuộc {into})',
+    prov_top_up: ' — có hỗ trợ thêm',
     years: 'Số năm sẽ đóng',
     years_placeholder: 'Đến tuổi nghỉ hưu',
     years_hint: 'Để trống: đóng đến tuổi nghỉ hưu.',
@@ -180,6 +206,10 @@ export const STRINGS = {
     prov_hue: 'Hue',
     prov_ho_chi_minh: 'Ho Chi Minh City',
     prov_other: 'Another province',
+    prov_current: 'Provinces and cities (from 1 July 2025)',
+    prov_former: 'Former provinces (before 1 July 2025, merged)',
+    prov_merged: ' (now part of {into})',
+    prov_top_up: ' — provincial top-up',
     years: 'Years you will contribute',
     years_placeholder: 'Until retirement age',
     years_hint: 'Leave empty to contribute until retirement age.',
@@ -535,6 +565,7 @@ const state = {
   liveTimer: 0,
   resultsVisible: false,
   incomeStep: 1, // the income step of decision K-3, from the engine's catalogue once loaded
+  provinces: [], // provinceOptions() of the engine's catalogue once loaded
 };
 
 /** Test and debugging hooks (timings, render count). */
@@ -617,6 +648,7 @@ function applyLanguage() {
   const button = $('lang');
   button.textContent = L('lang_switch');
   button.lang = lang === 'vi' ? 'en' : 'vi';
+  if (state.provinces.length) fillProvinces();
 }
 
 /** Sets a text; an empty text hides the element. */
@@ -1063,7 +1095,7 @@ function fillPrintSummary() {
       [L('birth'), cur.request.birth_date],
       [L('income'), money(cur.request.income)],
       [L('category'), L(`cat_${i.category}`)],
-      [L('province'), L(`prov_${i.province}`)],
+      [L('province'), provinceLabel(i.province)],
       [L('years'), String(i.years).trim() || L('years_placeholder')],
       [L('method'), L(`m_${i.method}`) + (i.method === 'advance' ? ` (${i.advanceYears})` : '')],
     ]),
@@ -1109,6 +1141,44 @@ function setLanguage(lang) {
   history.replaceState(null, '', `#${encodeHash(readInputs(), lang)}`);
 }
 
+/** The name of a province code in the page's language. */
+function provinceLabel(code) {
+  const p = state.provinces.find((x) => x.code === code);
+  if (!p) return L(`prov_${code}`);
+  return state.lang === 'vi' ? p.vi : p.en;
+}
+
+/** Fills the province list from the engine's data (every province, those with a top-up marked). */
+function fillProvinces() {
+  const select = $('province');
+  const chosen = select.value;
+  const option = (p) => {
+    const o = document.createElement('option');
+    o.value = p.code;
+    const name = state.lang === 'vi' ? p.vi : p.en;
+    const merged = p.mergedInto ? state.provinces.find((x) => x.code === p.mergedInto) : null;
+    const into = merged ? L('prov_merged', { into: state.lang === 'vi' ? merged.vi : merged.en }) : '';
+    o.textContent = name + into + (p.topUp ? L('prov_top_up') : '');
+    return o;
+  };
+  const groupOf = (label, list) => {
+    const g = document.createElement('optgroup');
+    g.label = label;
+    g.append(...list.map(option));
+    return g;
+  };
+  const none = document.createElement('option');
+  none.value = 'none';
+  none.textContent = L('prov_none');
+  select.replaceChildren(
+    none,
+    groupOf(L('prov_current'), state.provinces.filter((p) => !p.mergedInto)),
+    groupOf(L('prov_former'), state.provinces.filter((p) => p.mergedInto)),
+  );
+  select.value = state.provinces.some((p) => p.code === chosen) ? chosen : 'none';
+  for (const p of state.provinces) if (!CHOICES.province.includes(p.code)) CHOICES.province.push(p.code);
+}
+
 /** Restores the inputs and language from the link. */
 function restoreFromHash() {
   const { inputs, lang } = decodeHash(location.hash);
@@ -1150,7 +1220,11 @@ async function start() {
   try {
     const engine = await loadEngine(false);
     state.engine = engine;
-    state.incomeStep = incomeStep(JSON.parse(engine.parameters()), new Date().toISOString().slice(0, 7));
+    const catalogue = JSON.parse(engine.parameters());
+    state.incomeStep = incomeStep(catalogue, new Date().toISOString().slice(0, 7));
+    state.provinces = provinceOptions(catalogue);
+    fillProvinces();
+    restoreFromHash(); // a link may name a province only the data lists
     $('loading').hidden = true;
   } catch (e) {
     console.error('bhxh: the engine did not load', e);

@@ -25,7 +25,7 @@ export type BirthDate = string;
 export type Sex = 'male' | 'female';
 
 /**
- * A participant category. Local data may add codes (e.g. `"ha_noi_other_eligible"`), which
+ * A participant category. Local data may add codes (e.g. `"ho_chi_minh_poor"`), which
  * need the matching `province`. When several apply, the highest support wins.
  */
 export type Category =
@@ -235,8 +235,10 @@ export interface RefundResult {
 // ---------------------------------------------------------------------------------------
 // health_insurance — household health insurance for one period (rules §6b, decision K-21)
 
-/** Health-insurance groups (rule H-3); `self_paying` when none applies. */
+/** Health-insurance groups (rule H-3); `self_paying` when none applies. Provincial data adds
+ * groups of its own (e.g. `ha_noi_age_70_74`), valid with that province. */
 export type HealthGroup =
+  | (string & {})
   | 'self_paying'
   | 'near_poor'
   | 'near_poor_poor_commune'
@@ -267,7 +269,7 @@ export interface HealthInsuranceRequest extends Envelope {
   members: HealthMemberInput[];
   /** Members of the household who joined earlier in the fiscal year (default 0). */
   already_enrolled?: number;
-  /** No provincial health-insurance top-up is in the data yet: a province warns. */
+  /** Provincial top-ups in the data (Hanoi, Ho Chi Minh City, Hải Phòng); another province warns. */
   province?: Province;
   /** `YYYY-MM-DD`, in `payment_month`: adds `card_valid_from`. */
   payment_date?: string;
@@ -283,9 +285,13 @@ export interface HealthMemberResult {
   rank: number | null;
   /** Share of the first member's amount ("1", "0.7", …; for a supported member 1 − support). */
   share: Decimal;
+  /** The State's share ("0" in the household form). */
   support_rate: Decimal;
+  /** The province's added share ("0" without a provincial top-up). */
+  local_support_rate: Decimal;
   monthly: Money;
   state_support_monthly: Money;
+  local_support_monthly: Money;
   /** monthly × months. */
   payable: Money;
 }
@@ -299,6 +305,7 @@ export interface HealthInsuranceResult {
   members: HealthMemberResult[];
   total_payable: Money;
   total_state_support: Money;
+  total_local_support: Money;
   /** `YYYY-MM-DD`, with `payment_date`. */
   card_valid_from?: string;
 }

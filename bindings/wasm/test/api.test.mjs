@@ -152,8 +152,8 @@ test('parameters(): every value carries a citation', async () => {
   assert.ok(Array.isArray(catalogue) && catalogue.length >= 10, `${catalogue.length} parameters`);
   const ids = new Set();
   let values = 0;
-  const checkValues = (where, list) => {
-    assert.ok(Array.isArray(list) && list.length > 0, `${where}: dated values`);
+  const checkValues = (where, list, allowEmpty = false) => {
+    assert.ok(Array.isArray(list) && (allowEmpty || list.length > 0), `${where}: dated values`);
     for (const v of list) {
       assert.match(v.from, /^\d{4}-\d{2}$/, `${where}: from`);
       const c = v.citation;
@@ -170,9 +170,13 @@ test('parameters(): every value carries a citation', async () => {
     ids.add(p.id);
     assert.ok(p.label_en?.trim() && p.label_vi?.trim(), `${p.id}: labels in both languages`);
     if (p.values !== undefined) checkValues(p.id, p.values);
-    // Provincial top-ups come per province.
+    // Provincial top-ups come per province; a province without a top-up in the data has
+    // none (decision K-9), and a resolution known but not read carries its citation.
     for (const [slug, province] of Object.entries(p.provinces ?? {})) {
-      checkValues(`${p.id}.${slug}`, province.values);
+      checkValues(`${p.id}.${slug}`, province.values ?? [], true);
+      for (const u of province.unread ?? []) {
+        assert.ok(u.citation?.document?.trim() && u.note?.trim(), `${p.id}.${slug}: unread resolution cited`);
+      }
     }
   }
   assert.ok(ids.has('contribution_rate') && ids.has('rural_poverty_line'), 'core parameters');
@@ -190,14 +194,14 @@ test('the module exports exactly the documented API', () => {
   ]);
 });
 
-// The size budget (< 270 KB gzipped; 250 KB until the household health-insurance calculation,
-// see docs/performance.md), checked on the built artefact: a size is exact, so it can be a
-// test (speeds are benchmarks).
-test('the optimised .wasm stays under 270 KB gzipped', async () => {
+// The size budget (< 285 KB gzipped; 250 KB until household health insurance and the
+// provincial data, see docs/performance.md), checked on the built artefact: a size is exact,
+// so it can be a test (speeds are benchmarks).
+test('the optimised .wasm stays under 285 KB gzipped', async () => {
   const { readFileSync } = await import('node:fs');
   const { gzipSync } = await import('node:zlib');
   const wasm = readFileSync(new URL('../pkg/web/bhxh_wasm_bg.wasm', import.meta.url));
   const gz = gzipSync(wasm, { level: 9 }).length;
   console.log(`# ::metric wasm_bytes=${wasm.length} wasm_gzip_bytes=${gz}`);
-  assert.ok(gz < 270_000, `${gz} bytes gzipped`);
+  assert.ok(gz < 285_000, `${gz} bytes gzipped`);
 });

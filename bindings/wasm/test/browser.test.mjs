@@ -161,6 +161,14 @@ test('estimator page in headless Chromium at 360 px', { skip, timeout: 180_000 }
   const interactiveMs = await firstResults(page);
   assert.ok((await page.textContent('#monthly-payment')).length > 0, 'results before any input');
 
+  // The province list comes from the engine's data: every province, those with a top-up marked.
+  const provinces = await page.$$eval('#province optgroup', (gs) =>
+    gs.map((g) => [...g.querySelectorAll('option')].map((o) => [o.value, o.textContent])));
+  assert.equal(provinces.length, 2);
+  assert.equal(provinces[0].length, 34);
+  const vinhPhuc = provinces[1].find(([v]) => v === 'vinh_phuc');
+  assert.ok(vinhPhuc && /Phú Thọ/.test(vinhPhuc[1]) && /hỗ trợ thêm/.test(vinhPhuc[1]), String(vinhPhuc));
+
   // The inputs of the brief.
   await page.selectOption('#sex', 'female');
   await page.fill('#birth', '1985');

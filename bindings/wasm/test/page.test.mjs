@@ -13,6 +13,7 @@ import {
   chartIncomes,
   incomeStep,
   isEngineFailure,
+  provinceOptions,
   decodeHash,
   encodeHash,
   formatAge,
@@ -120,6 +121,23 @@ test('the income step comes from the parameter catalogue', () => {
   assert.equal(incomeStep(catalogue, '2026-11'), 50000);
   assert.equal(incomeStep(catalogue, '2030-02'), 100000);
   assert.equal(incomeStep([], '2026-11'), 1);
+});
+
+test('the province list comes from the engine\'s data: 34 provinces, then the former ones', async () => {
+  const { createRequire } = await import('node:module');
+  const engine = createRequire(import.meta.url)('../pkg/node/bhxh_wasm.js');
+  const list = provinceOptions(JSON.parse(engine.parameters()));
+  const current = list.filter((p) => !p.mergedInto);
+  assert.equal(current.length, 34);
+  assert.ok(list.length > 34 && list.slice(34).every((p) => p.mergedInto));
+  const byCode = Object.fromEntries(list.map((p) => [p.code, p]));
+  for (const c of ['ha_noi', 'ho_chi_minh', 'ninh_binh', 'nghe_an', 'khanh_hoa', 'quang_ninh', 'hai_phong', 'vinh_phuc']) {
+    assert.ok(byCode[c].topUp, c);
+  }
+  assert.equal(byCode.hue.topUp, false);
+  assert.equal(byCode.vinh_phuc.mergedInto, 'phu_tho');
+  assert.equal(byCode.ha_noi.vi, 'Thành phố Hà Nội');
+  assert.deepEqual(provinceOptions([]), []);
 });
 
 test('chart incomes: on the step, from the floor, about eight of them', () => {

@@ -648,31 +648,82 @@ pub fn params(as_json: bool) -> String {
             p["label_en"].as_str().unwrap_or(""),
             p["label_vi"].as_str().unwrap_or("")
         );
-        let values: Vec<&Value> = match p.get("values") {
-            Some(Value::Array(a)) => a.iter().collect(),
-            _ => p["provinces"]
-                .as_object()
-                .into_iter()
-                .flat_map(|m| m.values())
-                .flat_map(|pr| pr["values"].as_array().into_iter().flatten())
-                .collect(),
-        };
-        for e in values {
-            let c = &e["citation"];
-            let _ = writeln!(
-                o,
-                "  from {}  {}  [{}{}; {}]",
-                e["from"].as_str().unwrap_or(""),
-                e["value"],
-                c["document"].as_str().unwrap_or(""),
-                c["article"]
-                    .as_str()
-                    .filter(|a| !a.is_empty())
-                    .map(|a| format!(", {a}"))
-                    .unwrap_or_default(),
-                e["confidence"].as_str().unwrap_or("")
-            );
+        match p.get("values") {
+            Some(Value::Array(a)) => entry_lines(&mut o, a, "  "),
+            _ => province_lines(&mut o, &p["provinces"]),
         }
     }
     o
+}
+
+/// One line per dated value: month, value, citation and grade.
+fn entry_lines(o: &mut String, values: &[Value], indent: &str) {
+    for e in values {
+        let c = &e["citation"];
+        let _ = writeln!(
+            o,
+            "{indent}from {}  {}  [{}{}; {}]{}",
+            e["from"].as_str().unwrap_or(""),
+            e["value"],
+            c["document"].as_str().unwrap_or(""),
+            c["article"]
+                .as_str()
+                .filter(|a| !a.is_empty())
+                .map(|a| format!(", {a}"))
+                .unwrap_or_default(),
+            e["confidence"].as_str().unwrap_or(""),
+            e["area"]
+                .as_str()
+                .map(|a| format!(" (former {a} area only)"))
+                .unwrap_or_default()
+        );
+    }
+}
+
+/// The provinces of the top-up data: names, mergers, local categories, values and the
+/// resolutions known but not in the data.
+fn province_lines(o: &mut String, provinces: &Value) {
+    for (code, pr) in provinces.as_object().into_iter().flatten() {
+        let merged = pr["merged_into"]
+            .as_str()
+            .map(|q| {
+                format!(
+                    ", merged into {q} from {}",
+                    pr["merged"].as_str().unwrap_or("")
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "  {code} — {} ({}){merged}",
+            pr["name_vi"].as_str().unwrap_or(""),
+            pr["name_en"].as_str().unwrap_or("")
+        );
+        for (cat, c) in pr["local_categories"].as_object().into_iter().flatten() {
+            let _ = writeln!(
+                o,
+                "    category {cat} → {}: {}{}",
+                c["national_category"].as_str().unwrap_or(""),
+                c["label_vi"].as_str().unwrap_or(""),
+                c["deprecated"]
+                    .as_str()
+                    .map(|d| format!(" (old code: use {d})"))
+                    .unwrap_or_default()
+            );
+        }
+        entry_lines(
+            o,
+            pr["values"].as_array().map_or(&[], Vec::as_slice),
+            "    ",
+        );
+        for u in pr["unread"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                o,
+                "    from {}  not in the data: {} — {}",
+                u["from"].as_str().unwrap_or(""),
+                u["citation"]["document"].as_str().unwrap_or(""),
+                u["note"].as_str().unwrap_or("")
+            );
+        }
+    }
 }

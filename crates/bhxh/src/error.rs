@@ -598,6 +598,16 @@ errors! {
         => "from_month_outside_period", field: Some("from_month"),
         en: ("from_month {from} is outside the prepaid period {first} to {last}"),
         vi: ("Tháng bắt đầu hoàn trả {} không thuộc thời gian đã đóng trước ({} đến {})", from.to_vi(), first.to_vi(), last.to_vi());
+    /// A province code the data does not list (rule S-5).
+    UnknownProvince {
+        /// JSON path.
+        field: String,
+        /// The code received.
+        value: String,
+    }
+        => "unknown_province", field: Some(field.as_str()),
+        en: ("`{field}`: no province or city has the code {value:?}; `bhxh params` lists the 34 provinces and cities and the former provinces merged into them (e.g. \"ha_noi\", \"ho_chi_minh\", \"vinh_phuc\")"),
+        vi: ("`{field}`: không có tỉnh, thành phố nào mang mã {value:?}; danh sách 34 tỉnh, thành phố và các tỉnh cũ đã hợp nhất có trong `bhxh params` (ví dụ \"ha_noi\", \"ho_chi_minh\", \"vinh_phuc\")");
     /// A member's form that their group does not allow (decision K-21).
     FormNotAvailable {
         /// Path, `members[i].form`.

@@ -211,6 +211,7 @@ def health_insurance(*, payment_month: str, members: Sequence[Union[str, Mapping
 
 
 def health_insurance_households(households: Any, *, payment_month: str, months: int = 12,
+                                province: Optional[str] = None,
                                 parameters: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """Many households at once (contract ``health_insurance`` per household).
 
@@ -219,7 +220,8 @@ def health_insurance_households(households: Any, *, payment_month: str, months: 
     household's count, on any of its rows). Members are ranked in row order within their
     household. Returns a dict of columns, one value per input row in input order —
     ``household_id``, ``rank`` (``None`` when supported), ``form``, ``monthly``,
-    ``state_support_monthly``, ``payable`` — and ``total_payable``: a dict by household.
+    ``state_support_monthly``, ``local_support_monthly``, ``payable`` — and ``total_payable``:
+    a dict by household. ``province`` (all households) applies the province's top-ups.
     Each household is priced by the same engine call as :func:`health_insurance`; a household
     the engine refuses raises its error, with the household named in ``field``.
     """
@@ -244,7 +246,7 @@ def health_insurance_households(households: Any, *, payment_month: str, months: 
     rows: Dict[Any, List[int]] = {}
     for i, h in enumerate(ids):
         rows.setdefault(h, []).append(i)
-    keys = ("rank", "form", "monthly", "state_support_monthly", "payable")
+    keys = ("rank", "form", "monthly", "state_support_monthly", "local_support_monthly", "payable")
     out: Dict[str, List[Any]] = {k: [None] * n for k in keys}
     totals: Dict[Any, int] = {}
     for h, idx in rows.items():
@@ -255,7 +257,8 @@ def health_insurance_households(households: Any, *, payment_month: str, months: 
             already = int(already)  # a pandas column with gaps holds floats
         try:
             r = health_insurance(payment_month=payment_month, members=members, months=months,
-                                 already_enrolled=already, parameters=parameters)
+                                 already_enrolled=already, province=province,
+                                 parameters=parameters)
         except BhxhError as e:
             e.field = f"household_id={h!r}: {e.field}"
             raise

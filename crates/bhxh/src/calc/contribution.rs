@@ -801,14 +801,11 @@ fn fund_rate(p: &Params, input: &ContributionInput, w: &mut dyn Sink) -> Result<
 }
 
 /// Decision K-9: a province with no top-up in the data for the payment month gets none,
-/// and the response says that the engine does not know it rather than that there is none.
+/// and the response says that the engine does not know it rather than that there is none;
+/// the other provincial warnings with it (`support::local_notices`).
 fn warn_no_local_data(p: &Params, input: &ContributionInput, w: &mut dyn Sink) {
-    let Some(province) = input.province.as_deref() else {
-        return;
-    };
-    let month = input.payment_month;
-    if support::local_entry(p, Some(province), month).is_none() {
-        w.notice(Notice::LocalSupportNotInData { province, month });
+    if let Some(province) = input.province.as_deref() {
+        support::local_notices(p, province, input.payment_month, &input.categories, w);
     }
 }
 
@@ -831,10 +828,7 @@ fn report_support(
         return Ok(());
     }
     let rates = p.state_support_rates.require(pm, "payment_month")?.entry;
-    let province = input
-        .province
-        .as_deref()
-        .and_then(|s| p.local_support.provinces.get(s));
+    let province = support::local(p, input.province.as_deref(), pm).record;
     w.step(|| Step::StateSupport {
         choice: c.clone(),
         rates,

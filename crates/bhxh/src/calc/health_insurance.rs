@@ -85,10 +85,14 @@ pub struct MemberResult {
     pub share: Decimal,
     /// The State's share of the first member's amount.
     pub support_rate: Decimal,
+    /// The province's added share of the first member's amount (rule S-5).
+    pub local_support_rate: Decimal,
     /// Paid by the member per month.
     pub monthly: Money,
     /// Paid by the State per month.
     pub state_support_monthly: Money,
+    /// Paid by the province per month.
+    pub local_support_monthly: Money,
     /// Paid by the member for the period.
     pub payable: Money,
 }
@@ -109,6 +113,8 @@ pub struct HealthInsurance {
     pub total_payable: Money,
     /// Paid by the State for the period.
     pub total_state_support: Money,
+    /// Paid by the province for the period.
+    pub total_local_support: Money,
     /// First day the card is valid (with `payment_date`).
     #[serde(
         default,
@@ -174,6 +180,10 @@ pub enum Step<'a> {
         chosen: bool,
         /// The entry the member's amount follows.
         cite: Basis<'a>,
+        /// The provincial top-up's entry, when the province adds to this member's support.
+        local: Option<&'a Entry<std::collections::BTreeMap<String, Decimal>>>,
+        /// The province's own group the member belongs to, if any.
+        local_group: Option<&'a crate::law::parameters::LocalCategory>,
         /// First member's amount.
         first: Money,
     },
@@ -187,6 +197,8 @@ pub enum Step<'a> {
         payable: Money,
         /// Total State support.
         support: Money,
+        /// Total provincial support.
+        local: Money,
     },
     /// The card's validity.
     Card {
@@ -215,9 +227,31 @@ pub enum Basis<'a> {
     Groups(&'a Entry<Vec<HealthGroup>>),
 }
 
+/// A member's group: the national group whose State share and choice apply, the code the
+/// request gave (a provincial group's, or the national one), and the province's added share.
+#[derive(Clone, Copy)]
+struct Who<'a> {
+    group: &'a HealthGroup,
+    code: &'a str,
+    local: Decimal,
+}
+
+impl Who<'_> {
+    /// No share from the State nor the province: ranked first in the household form.
+    fn unsupported(&self) -> bool {
+        self.group.support.is_zero() && self.local.is_zero()
+    }
+}
+
+/// The provincial health-insurance data in force: the province's record and its shares.
+type LocalShares<'a> = Option<(
+    &'a crate::law::parameters::Province,
+    Option<&'a Entry<std::collections::BTreeMap<String, Decimal>>>,
+)>;
+
 /// A member after the forms are settled.
 struct Placed<'a> {
-    group: &'a HealthGroup,
+    who: Who<'a>,
     form: Form,
     chosen: bool,
     rank: Option<u32>,
@@ -235,6 +269,7 @@ pub fn compute(
     w: &mut dyn Sink,
 ) -> Result<HealthInsurance> {
     let month = input.payment_month;
+    crate::calc::support::known_province(p, input.province.as_deref(), "province")?;
     let base = p.reference_level.require(month, "payment_month")?;
     extrapolated(w, "reference_level", month, &base);
     let rate = p.health_insurance_rate.require(month, "payment_month")?;
@@ -253,43 +288,19 @@ pub fn compute(
         rate_value: *rate.value,
         first,
     });
-    let placed = place(input, groups.value, shares.value, first, w)?;
+    let local = local_shares(p, input, w);
+    let bound = groups_of(input, groups.value, local, p)?;
+    let placed = place(input, &bound, shares.value, first, w)?;
     let members = amounts(input, &placed, shares.value, first, months)?;
-    let (mut total_payable, mut total_state_support) = (0i64, 0i64);
-    for (i, (m, pl)) in members.iter().zip(&placed).enumerate() {
-        total_payable = total_payable
-            .checked_add(m.payable)
-            .or_overflow("members")?;
-        let support = m
-            .state_support_monthly
-            .checked_mul(i64::from(months))
-            .or_overflow("members")?;
-        total_state_support = total_state_support
-            .checked_add(support)
-            .or_overflow("members")?;
-        w.step(|| Step::Member {
-            index: i,
-            member: m,
-            group: pl.group,
-            chosen: pl.chosen,
-            cite: if m.rank.is_some() {
-                Basis::Shares(shares.entry)
-            } else {
-                Basis::Groups(groups.entry)
-            },
-            first,
-        });
-    }
+    let cites = (shares.entry, groups.entry, local);
+    let totals = totals(&members, &placed, (months, first), cites, w)?;
     w.step(|| Step::Totals {
         months,
         periods: periods.entry,
-        payable: total_payable,
-        support: total_state_support,
+        payable: totals.0,
+        support: totals.1,
+        local: totals.2,
     });
-    if let Some(province) = input.province.as_deref() {
-        // No provincial health-insurance top-up is in the data yet (rules §6b, Q24).
-        w.notice(Notice::LocalSupportNotInData { province, month });
-    }
     let card_valid_from = match input.payment_date {
         None => None,
         Some(_) => {
@@ -302,10 +313,79 @@ pub fn compute(
         first_member_monthly: first,
         months,
         members,
-        total_payable,
-        total_state_support,
+        total_payable: totals.0,
+        total_state_support: totals.1,
+        total_local_support: totals.2,
         card_valid_from,
     })
+}
+
+/// The province's health-insurance top-ups in force, with the warnings of decision K-9: no
+/// top-up in the data, or a resolution known but not read.
+fn local_shares<'a>(
+    p: &'a Params,
+    input: &HealthInsuranceInput,
+    w: &mut dyn Sink,
+) -> LocalShares<'a> {
+    let province = input.province.as_deref()?;
+    let month = input.payment_month;
+    let record = p.health_insurance_local_support.provinces.get(province);
+    let entry = record.and_then(|r| r.at(month));
+    if entry.is_none() {
+        w.notice(Notice::LocalSupportNotInData { province, month });
+    }
+    let since = entry.map(|e| e.from);
+    for u in record.into_iter().flat_map(|r| &r.unread) {
+        if u.from <= month && since.is_none_or(|s| u.from > s) {
+            w.notice(Notice::LocalResolutionNotInData {
+                province,
+                unread: u,
+            });
+        }
+    }
+    record.map(|r| (r, entry))
+}
+
+/// The totals for the period (payable, State, province), each member's step on the way.
+fn totals<'a>(
+    members: &'a [MemberResult],
+    placed: &[Placed<'a>],
+    (months, first): (u32, Money),
+    (shares, groups, local): (
+        &'a Entry<Vec<Decimal>>,
+        &'a Entry<Vec<HealthGroup>>,
+        LocalShares<'a>,
+    ),
+    w: &mut dyn Sink,
+) -> Result<(Money, Money, Money)> {
+    let (mut payable, mut state, mut province) = (0i64, 0i64, 0i64);
+    let times = |x: Money| x.checked_mul(i64::from(months)).or_overflow("members");
+    for (i, (m, pl)) in members.iter().zip(placed).enumerate() {
+        payable = payable.checked_add(m.payable).or_overflow("members")?;
+        state = state
+            .checked_add(times(m.state_support_monthly)?)
+            .or_overflow("members")?;
+        province = province
+            .checked_add(times(m.local_support_monthly)?)
+            .or_overflow("members")?;
+        w.step(|| Step::Member {
+            index: i,
+            member: m,
+            group: pl.who.group,
+            chosen: pl.chosen,
+            cite: if m.rank.is_some() {
+                Basis::Shares(shares)
+            } else {
+                Basis::Groups(groups)
+            },
+            local: local
+                .and_then(|l| l.1)
+                .filter(|_| m.local_support_monthly > 0),
+            local_group: local.and_then(|(pr, _)| pr.local_categories.get(&m.group)),
+            first,
+        });
+    }
+    Ok((payable, state, province))
 }
 
 /// Warns when a parameter is used beyond its enacted data.
@@ -335,25 +415,38 @@ fn period_months(months: i64, allowed: &[u32]) -> Result<u32> {
         })
 }
 
-/// The group of each member and the form it is bound to, if any.
+/// The group of each member and the form it is bound to, if any. A provincial group (of
+/// the province's health-insurance data) takes its national group's State share and choice.
 fn groups_of<'a>(
-    input: &HealthInsuranceInput,
+    input: &'a HealthInsuranceInput,
     groups: &'a [HealthGroup],
-) -> Result<Vec<(&'a HealthGroup, Option<Form>)>> {
+    local: LocalShares<'a>,
+    p: &Params,
+) -> Result<Vec<(Who<'a>, Option<Form>)>> {
+    let shares = local.and_then(|(_, e)| e).and_then(|e| e.value.as_ref());
     input
         .members
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let g = groups.iter().find(|g| g.code == m.group).ok_or_else(|| {
-                Error::UnknownCategory {
-                    field: format!("members[{i}].group"),
-                    value: crate::error::excerpt(&m.group),
-                }
-            })?;
-            // A group without support joins in the household form; a supported group that
-            // may not choose (pupils and students) joins with the support.
-            let bound = if g.support.is_zero() {
+            let field = || format!("members[{i}].group");
+            let national = local
+                .and_then(|(pr, _)| pr.local_categories.get(&m.group))
+                .map_or(m.group.as_str(), |lc| lc.national_category.as_str());
+            let Some(g) = groups.iter().find(|g| g.code == national) else {
+                return Err(unknown_group(p, &m.group, field()));
+            };
+            let who = Who {
+                group: g,
+                code: &m.group,
+                local: shares
+                    .and_then(|s| s.get(&m.group))
+                    .copied()
+                    .unwrap_or_default(),
+            };
+            // A member without any support joins in the household form; a supported group
+            // that may not choose (pupils and students) joins with the support.
+            let bound = if who.unsupported() {
                 Some(Form::Household)
             } else if g.may_choose {
                 None
@@ -363,13 +456,33 @@ fn groups_of<'a>(
             match (bound, m.form) {
                 (Some(b), Some(f)) if b != f => Err(Error::FormNotAvailable {
                     field: format!("members[{i}].form"),
-                    group: g.code.clone(),
+                    group: m.group.clone(),
                     form: f.as_str(),
                 }),
-                (b, f) => Ok((g, b.or(f))),
+                (b, f) => Ok((who, b.or(f))),
             }
         })
         .collect()
+}
+
+/// `category_not_available` for another province's group, else `unknown_category`.
+fn unknown_group(p: &Params, code: &str, field: String) -> Error {
+    let other = p
+        .health_insurance_local_support
+        .provinces
+        .iter()
+        .find(|(_, pr)| pr.local_categories.contains_key(code));
+    match other {
+        Some((slug, _)) => Error::CategoryNotAvailable {
+            field,
+            value: crate::error::excerpt(code),
+            province: slug.clone(),
+        },
+        None => Error::UnknownCategory {
+            field,
+            value: crate::error::excerpt(code),
+        },
+    }
 }
 
 /// The monthly amount of household rank `rank` (1-based).
@@ -383,12 +496,21 @@ fn ranked(shares: &[Decimal], rank: u32, first: Money) -> Result<(Decimal, Money
     Ok((share, money::mul_rate(first, share).or_overflow("members")?))
 }
 
-/// What a supported member pays per month, and what the State pays.
-fn supported(group: &HealthGroup, first: Money) -> Result<(Money, Money)> {
-    let support = money::mul_rate(first, group.support)
+/// What a supported member pays per month, what the State pays and what the province adds
+/// (at most up to the whole amount).
+fn supported(who: &Who<'_>, first: Money) -> Result<(Money, Money, Money)> {
+    let national = money::mul_rate(first, who.group.support)
         .or_overflow("members")?
         .min(first);
-    Ok((first.checked_sub(support).or_overflow("members")?, support))
+    let room = first.checked_sub(national).or_overflow("members")?;
+    let local = money::mul_rate(first, who.local)
+        .or_overflow("members")?
+        .min(room);
+    Ok((
+        room.checked_sub(local).or_overflow("members")?,
+        national,
+        local,
+    ))
 }
 
 /// The household's monthly total of `count` ranked members from rank `from`.
@@ -413,8 +535,8 @@ fn sum(amounts: impl IntoIterator<Item = Money>) -> Result<Money> {
 
 /// The number of members matching `f`, as a rank count.
 fn count(
-    bound: &[(&HealthGroup, Option<Form>)],
-    f: impl Fn(&HealthGroup, Option<Form>) -> bool,
+    bound: &[(Who<'_>, Option<Form>)],
+    f: impl Fn(&Who<'_>, Option<Form>) -> bool,
 ) -> Result<u32> {
     u32::try_from(bound.iter().filter(|(g, x)| f(g, *x)).count())
         .ok()
@@ -426,17 +548,14 @@ fn count(
 /// free choices, the combination with the lowest household total, ties to the household
 /// form.
 fn place<'a>(
-    input: &HealthInsuranceInput,
-    groups: &'a [HealthGroup],
+    input: &'a HealthInsuranceInput,
+    bound: &[(Who<'a>, Option<Form>)],
     shares: &[Decimal],
     first: Money,
     w: &mut dyn Sink,
 ) -> Result<Vec<Placed<'a>>> {
-    let bound = groups_of(input, groups)?;
-    let own = count(&bound, |g, _| g.support.is_zero())?;
-    let fixed_household = count(&bound, |g, f| {
-        !g.support.is_zero() && f == Some(Form::Household)
-    })?;
+    let own = count(bound, |g, _| g.unsupported())?;
+    let fixed_household = count(bound, |g, f| !g.unsupported() && f == Some(Form::Household))?;
     let mut fixed = Vec::new();
     // The free choosers, the dearest to support first: for a given number of them in the
     // household form the ranks they take cost the same whoever they are, so the cheapest
@@ -502,7 +621,7 @@ fn place<'a>(
         });
     }
     rank(
-        &bound,
+        bound,
         &form,
         start,
         &free.iter().map(|x| x.0).collect::<Vec<_>>(),
@@ -512,7 +631,7 @@ fn place<'a>(
 /// Gives the household-form members their ranks: members without support first, then the
 /// supported groups' members in the household form, each in the request's order.
 fn rank<'a>(
-    bound: &[(&'a HealthGroup, Option<Form>)],
+    bound: &[(Who<'a>, Option<Form>)],
     form: &[Option<Form>],
     start: u32,
     chosen: &[usize],
@@ -522,7 +641,7 @@ fn rank<'a>(
         .zip(form)
         .enumerate()
         .map(|(i, ((g, _), f))| Placed {
-            group: g,
+            who: *g,
             form: f.unwrap_or(Form::Household),
             chosen: chosen.contains(&i),
             rank: None,
@@ -531,7 +650,7 @@ fn rank<'a>(
     let mut next = start;
     for pass_own in [true, false] {
         for pl in placed.iter_mut() {
-            if pl.form == Form::Household && pl.group.support.is_zero() == pass_own {
+            if pl.form == Form::Household && pl.who.unsupported() == pass_own {
                 pl.rank = Some(next);
                 next = next.checked_add(1).or_overflow("already_enrolled")?;
             }
@@ -552,28 +671,43 @@ fn amounts(
         .iter()
         .zip(&input.members)
         .map(|(pl, m)| {
-            let (share, monthly, support, rate) = match pl.rank {
+            let (share, monthly, (national, local), rates) = match pl.rank {
                 Some(r) => {
                     let (share, monthly) = ranked(shares, r, first)?;
-                    (share, monthly, 0, Decimal::ZERO)
+                    (share, monthly, (0, 0), (Decimal::ZERO, Decimal::ZERO))
                 }
                 None => {
-                    let (monthly, support) = supported(pl.group, first)?;
-                    let share = Decimal::ONE
-                        .checked_sub(pl.group.support)
+                    let (monthly, national, local) = supported(&pl.who, first)?;
+                    let both = pl
+                        .who
+                        .group
+                        .support
+                        .checked_add(pl.who.local)
+                        .or_overflow("members")?
+                        .min(Decimal::ONE);
+                    let share = Decimal::ONE.checked_sub(both).or_overflow("members")?;
+                    let local_rate = both
+                        .checked_sub(pl.who.group.support)
                         .or_overflow("members")?;
-                    (share, monthly, support, pl.group.support)
+                    (
+                        share,
+                        monthly,
+                        (national, local),
+                        (pl.who.group.support, local_rate),
+                    )
                 }
             };
             Ok(MemberResult {
                 label: m.label.clone(),
-                group: pl.group.code.clone(),
+                group: pl.who.code.to_string(),
                 form: pl.form,
                 rank: pl.rank,
                 share: share.normalize(),
-                support_rate: rate.normalize(),
+                support_rate: rates.0.normalize(),
+                local_support_rate: rates.1.normalize(),
                 monthly,
-                state_support_monthly: support,
+                state_support_monthly: national,
+                local_support_monthly: local,
                 payable: monthly
                     .checked_mul(i64::from(months))
                     .or_overflow("members")?,

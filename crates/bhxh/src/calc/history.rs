@@ -217,6 +217,11 @@ impl History {
         // Every calculation refuses the same categories (`lump_sum` needs them for the
         // support received; the others must not accept what it refuses).
         for per in &self.periods {
+            crate::calc::support::known_province(
+                params,
+                per.province.as_deref(),
+                &format!("{field}[{}].province", per.index),
+            )?;
             let prov = per
                 .province
                 .as_deref()

@@ -9,9 +9,10 @@
 //! - Law 41/2024/QH15 art. 6.6: provinces may add support (rule S-5, decision K-9).
 //! - Several categories: the highest support wins (rule S-1).
 
+use crate::calc::work::{Notice, Sink};
 use crate::calc::OrOverflow;
 use crate::error::{Error, Result};
-use crate::law::parameters::{Entry, Params, NATIONAL_CATEGORIES};
+use crate::law::parameters::{Entry, Params, Province, NATIONAL_CATEGORIES};
 use crate::money::{self, Money};
 use crate::YearMonth;
 use rust_decimal::Decimal;
@@ -60,10 +61,11 @@ pub fn choose(
         });
     }
     let rates = p.state_support_rates.require(month, "payment_month")?;
-    let prov = province.and_then(|s| p.local_support.provinces.get(s));
-    let local_entry = prov.and_then(|pr| pr.at(month));
+    known_province(p, province, "province")?;
+    let found = local(p, province, month);
+    let prov = found.record;
     let local_rates: Option<&BTreeMap<String, Decimal>> =
-        local_entry.and_then(|e| e.value.as_ref());
+        found.entry.and_then(|e| e.value.as_ref());
     let mut best: Option<(Decimal, usize, &'static str, Decimal, Decimal)> = None;
     for (i, c) in categories.iter().enumerate() {
         let national_category = national_of(p, prov, c, &format!("categories[{i}]"))?;
@@ -113,10 +115,11 @@ pub fn choose(
 }
 
 /// The national category whose State share applies to category `c` (itself, or the one a
-/// provincial category maps to). Local categories are valid only with their province.
+/// provincial category maps to). Local categories are valid only with their province (for a
+/// former province, also those of the province it merged into).
 pub(crate) fn national_of(
     p: &Params,
-    prov: Option<&crate::law::parameters::Province>,
+    prov: Option<&Province>,
     c: &str,
     field: &str,
 ) -> Result<&'static str> {
@@ -124,7 +127,11 @@ pub(crate) fn national_of(
         return Ok(n);
     }
     let field = field.to_string();
-    if let Some(lc) = prov.and_then(|pr| pr.local_categories.get(c)) {
+    let merged = prov
+        .and_then(|pr| pr.merged_into.as_deref())
+        .and_then(|q| p.local_support.provinces.get(q));
+    let own = prov.and_then(|pr| pr.local_categories.get(c));
+    if let Some(lc) = own.or_else(|| merged.and_then(|m| m.local_categories.get(c))) {
         return NATIONAL_CATEGORIES
             .iter()
             .find(|n| **n == lc.national_category)
@@ -152,11 +159,153 @@ pub(crate) fn national_of(
     }
 }
 
+/// `unknown_province` at `field` for a code the provincial data does not list.
+///
+/// # Errors
+/// `unknown_province`.
+pub fn known_province(p: &Params, province: Option<&str>, field: &str) -> Result<()> {
+    match province {
+        Some(c) if !p.local_support.provinces.contains_key(c) => Err(Error::UnknownProvince {
+            field: field.into(),
+            value: crate::error::excerpt(c),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// What the provincial data says for a province code in a month (rule S-5, decision K-9).
+#[derive(Clone, Copy)]
+pub struct Local<'a> {
+    /// The record whose categories and top-up apply: the province itself, or for a former
+    /// province without a scheme of its own after the merger, the province it merged into.
+    pub record: Option<&'a Province>,
+    /// The top-up entry in force, if any.
+    pub entry: Option<&'a Entry<BTreeMap<String, Decimal>>>,
+    /// The former area an entry was meant for, when the current province's code was given
+    /// after the merger (the top-up is applied on that assumption).
+    pub assumed_area: Option<&'a str>,
+}
+
+/// The month a current province took in former provinces, if it did.
+fn merger_of(p: &Params, code: &str) -> Option<YearMonth> {
+    p.local_support
+        .provinces
+        .values()
+        .filter(|f| f.merged_into.as_deref() == Some(code))
+        .filter_map(|f| f.merged)
+        .min()
+}
+
+/// The provincial top-up that applies to `province` (a current or a former province's code)
+/// in `month`: a former province's own scheme to its participants; after the merger, the
+/// merged province's whole-province scheme when the former one has none.
+pub fn local<'a>(p: &'a Params, province: Option<&str>, month: YearMonth) -> Local<'a> {
+    let none = Local {
+        record: None,
+        entry: None,
+        assumed_area: None,
+    };
+    let provinces = &p.local_support.provinces;
+    let Some((code, own)) = province.and_then(|c| provinces.get_key_value(c)) else {
+        return none;
+    };
+    if let Some(e) = own.at(month) {
+        let after = merger_of(p, code).is_some_and(|m| month >= m);
+        return Local {
+            record: Some(own),
+            entry: Some(e),
+            assumed_area: e.area.as_deref().filter(|_| after),
+        };
+    }
+    let target = match (&own.merged_into, own.merged) {
+        (Some(q), Some(m)) if month >= m => provinces.get(q),
+        _ => None,
+    };
+    match target {
+        Some(t) => Local {
+            record: Some(t),
+            entry: t.at_whole(month),
+            assumed_area: None,
+        },
+        None => Local {
+            record: Some(own),
+            ..none
+        },
+    }
+}
+
 /// The provincial top-up entry in force for `province` in `month`, for citing.
 pub fn local_entry<'a>(
     p: &'a Params,
     province: Option<&str>,
     month: YearMonth,
 ) -> Option<&'a Entry<BTreeMap<String, Decimal>>> {
-    p.local_support.provinces.get(province?)?.at(month)
+    local(p, province, month).entry
+}
+
+/// The warnings about the provincial data of a payment (decision K-9): no top-up known, a
+/// resolution known but not in the data, a top-up of one former area assumed or available
+/// under a former province's code, an old category code.
+pub fn local_notices(
+    p: &Params,
+    province: &str,
+    month: YearMonth,
+    categories: &[String],
+    w: &mut dyn Sink,
+) {
+    let found = local(p, Some(province), month);
+    if found.entry.is_none() {
+        w.notice(Notice::LocalSupportNotInData { province, month });
+    }
+    let since = found.entry.map(|e| e.from);
+    let own = p.local_support.provinces.get(province);
+    let mut records: Vec<&Province> = own.into_iter().collect();
+    if let Some(r) = found
+        .record
+        .filter(|r| !records.iter().any(|x| std::ptr::eq(*x, *r)))
+    {
+        records.push(r);
+    }
+    for r in records {
+        let pending = r.unread.iter().filter(|u| u.from <= month);
+        for u in pending.filter(|u| since.is_none_or(|s| u.from > s)) {
+            w.notice(Notice::LocalResolutionNotInData {
+                province,
+                unread: u,
+            });
+        }
+    }
+    if let Some(area) = found.assumed_area {
+        w.notice(Notice::FormerArea {
+            province,
+            area,
+            own_scheme: false,
+        });
+    }
+    if own.is_some_and(|o| o.merged_into.is_none()) {
+        for (code, f) in &p.local_support.provinces {
+            let applies = f.merged_into.as_deref() == Some(province)
+                && f.merged.is_some_and(|m| month >= m)
+                && f.at(month).is_some();
+            if applies {
+                w.notice(Notice::FormerArea {
+                    province,
+                    area: code,
+                    own_scheme: true,
+                });
+            }
+        }
+    }
+    for c in categories {
+        let deprecated = found
+            .record
+            .and_then(|r| r.local_categories.get(c))
+            .and_then(|lc| lc.deprecated.as_deref());
+        if let Some(replacement) = deprecated {
+            w.notice(Notice::DeprecatedCategory {
+                category: c,
+                replacement,
+            });
+        }
+    }
 }

@@ -119,6 +119,30 @@ pub enum Notice<'a> {
         /// The month.
         month: YearMonth,
     },
+    /// A provincial resolution is known to apply but its content is not in the data.
+    LocalResolutionNotInData {
+        /// Province slug.
+        province: &'a str,
+        /// The resolution.
+        unread: &'a crate::law::parameters::Unread,
+    },
+    /// A top-up belongs to one former province of a merged one (rule S-5).
+    FormerArea {
+        /// The province code given.
+        province: &'a str,
+        /// The former province.
+        area: &'a str,
+        /// `true`: the former province has a scheme of its own (give its code to apply it);
+        /// `false`: the top-up applied was meant for that former area and is assumed.
+        own_scheme: bool,
+    },
+    /// An old category code, still accepted.
+    DeprecatedCategory {
+        /// The code given.
+        category: &'a str,
+        /// The code to use.
+        replacement: &'a str,
+    },
     /// No coefficient table is published for the settlement year (decision K-12).
     CoefficientTable {
         /// The settlement year.

@@ -33,31 +33,47 @@ pub(crate) fn write(t: &mut Trace, s: Step<'_>) {
             group,
             chosen,
             cite,
+            local,
+            local_group,
             first,
-        } => match (member.rank, cite) {
-            (Some(rank), Basis::Shares(e)) => {
-                household(t, index, (member, group, chosen), rank, (e, first));
+        } => {
+            let names = local_group.map_or((&group.label_vi, &group.label_en), |lc| {
+                (&lc.label_vi, &lc.label_en)
+            });
+            match (member.rank, cite) {
+                (Some(rank), Basis::Shares(e)) => {
+                    household(t, index, (member, names, chosen), rank, (e, first));
+                }
+                (_, Basis::Groups(e)) => {
+                    supported(t, index, (member, names, chosen), (e, local), first);
+                }
+                (None, Basis::Shares(_)) => {}
             }
-            (_, Basis::Groups(e)) => supported(t, index, (member, group, chosen), e, first),
-            (None, Basis::Shares(_)) => {}
-        },
+        }
         Step::Totals {
             months,
             periods,
             payable,
             support,
+            local,
         } => {
             t.step("total_payable", payable, Cite::Both(periods, "rule H-4, docs/rules.md"), |w| {
-                w.formula(format_args!("Σ monthly × {months} = {payable}; State: {support}"));
+                if local > 0 {
+                    w.formula(format_args!("Σ monthly × {months} = {payable}; State: {support}; province: {local}"));
+                } else {
+                    w.formula(format_args!("Σ monthly × {months} = {payable}; State: {support}"));
+                }
                 w.vi(format_args!(
-                    "Cả hộ đóng {months} tháng một lần: {}; ngân sách nhà nước hỗ trợ {}. Mức đóng tính theo lương cơ sở tại thời điểm đóng, không điều chỉnh khi lương cơ sở thay đổi trong thời gian đã đóng.",
+                    "Cả hộ đóng {months} tháng một lần: {}; ngân sách nhà nước hỗ trợ {}{}. Mức đóng tính theo lương cơ sở tại thời điểm đóng, không điều chỉnh khi lương cơ sở thay đổi trong thời gian đã đóng.",
                     money::vi(payable),
-                    money::vi(support)
+                    money::vi(support),
+                    if local > 0 { format!(", ngân sách địa phương hỗ trợ thêm {}", money::vi(local)) } else { String::new() }
                 ));
                 w.en(format_args!(
-                    "The household pays {months} months at once: {}; the State pays {}. The amount follows the base salary at the payment date and is not adjusted if the base changes within the paid period.",
+                    "The household pays {months} months at once: {}; the State pays {}{}. The amount follows the base salary at the payment date and is not adjusted if the base changes within the paid period.",
                     money::en(payable),
-                    money::en(support)
+                    money::en(support),
+                    if local > 0 { format!(", the province adds {}", money::en(local)) } else { String::new() }
                 ));
             });
         }
@@ -107,7 +123,7 @@ fn first_member(
 fn household(
     t: &mut Trace,
     index: usize,
-    (member, group, chosen): (&MemberResult, &HealthGroup, bool),
+    (member, group, chosen): (&MemberResult, Names<'_>, bool),
     rank: u32,
     (cite, first): (&Entry<Vec<Decimal>>, Money),
 ) {
@@ -131,66 +147,89 @@ fn household(
 }
 
 /// "Member 2 (label), group": who the step is about.
-fn who_vi(index: usize, m: &MemberResult, g: &HealthGroup) -> String {
+fn who_vi(index: usize, m: &MemberResult, names: Names<'_>) -> String {
     let n = index.saturating_add(1);
     match &m.label {
-        Some(l) => format!("Thành viên {n} ({l}), {}", g.label_vi),
-        None => format!("Thành viên {n}, {}", g.label_vi),
+        Some(l) => format!("Thành viên {n} ({l}), {}", names.0),
+        None => format!("Thành viên {n}, {}", names.0),
     }
 }
 
-fn who_en(index: usize, m: &MemberResult, g: &HealthGroup) -> String {
+/// The group's names, Vietnamese and English (a provincial group's when it is one).
+type Names<'a> = (&'a String, &'a String);
+
+fn who_en(index: usize, m: &MemberResult, names: Names<'_>) -> String {
     let n = index.saturating_add(1);
     match &m.label {
-        Some(l) => format!("Member {n} ({l}), {}", g.label_en),
-        None => format!("Member {n}, {}", g.label_en),
+        Some(l) => format!("Member {n} ({l}), {}", names.1),
+        None => format!("Member {n}, {}", names.1),
     }
 }
 
 fn supported(
     t: &mut Trace,
     index: usize,
-    (m, g, chosen): (&MemberResult, &HealthGroup, bool),
-    groups: &Entry<Vec<HealthGroup>>,
+    (m, g, chosen): (&MemberResult, Names<'_>, bool),
+    (groups, local): (&Entry<Vec<HealthGroup>>, Option<&LocalEntry>),
     first: Money,
 ) {
     debug_assert_eq!(m.form, Form::Supported);
-    t.step(
-        &format!("members[{index}]"),
-        m.monthly,
-        Cite::Param(groups),
-        |w| {
+    let cite = match local {
+        Some(l) => Cite::Both(groups, &l.citation.document),
+        None => Cite::Param(groups),
+    };
+    let (local_vi, local_en) = if m.local_support_monthly > 0 {
+        (
+            format!(
+                ", ngân sách địa phương hỗ trợ thêm {} ({}/tháng)",
+                money::percent_vi(m.local_support_rate),
+                money::vi(m.local_support_monthly)
+            ),
+            format!(
+                ", the province adds {} ({} a month)",
+                money::percent(m.local_support_rate),
+                money::en(m.local_support_monthly)
+            ),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    let (why_vi, why_en) = if chosen {
+        (
+            " (rẻ hơn cho cả hộ so với đóng theo hộ gia đình)",
+            " (cheaper for the household than the household form)",
+        )
+    } else {
+        ("", "")
+    };
+    t.step(&format!("members[{index}]"), m.monthly, cite, |w| {
+        if m.local_support_rate.is_zero() {
+            w.formula(format_args!("{first} − {} × {first} = {}", m.support_rate, m.monthly));
+        } else {
             w.formula(format_args!(
-                "{first} − {} × {first} = {}",
-                m.support_rate, m.monthly
+                "{first} − {} × {first} − {} × {first} = {}",
+                m.support_rate, m.local_support_rate, m.monthly
             ));
-            w.vi(format_args!(
-                "{}: ngân sách nhà nước hỗ trợ {} ({}/tháng), người tham gia đóng {}/tháng{}.",
-                who_vi(index, m, g),
-                money::percent_vi(m.support_rate),
-                money::vi(m.state_support_monthly),
-                money::vi(m.monthly),
-                if chosen {
-                    " (rẻ hơn cho cả hộ so với đóng theo hộ gia đình)"
-                } else {
-                    ""
-                }
-            ));
-            w.en(format_args!(
-                "{}: the State pays {} ({} a month), the member pays {} a month{}.",
-                who_en(index, m, g),
-                money::percent(m.support_rate),
-                money::en(m.state_support_monthly),
-                money::en(m.monthly),
-                if chosen {
-                    " (cheaper for the household than the household form)"
-                } else {
-                    ""
-                }
-            ));
-        },
-    );
+        }
+        w.vi(format_args!(
+            "{}: ngân sách nhà nước hỗ trợ {} ({}/tháng){local_vi}, người tham gia đóng {}/tháng{why_vi}.",
+            who_vi(index, m, g),
+            money::percent_vi(m.support_rate),
+            money::vi(m.state_support_monthly),
+            money::vi(m.monthly),
+        ));
+        w.en(format_args!(
+            "{}: the State pays {} ({} a month){local_en}, the member pays {} a month{why_en}.",
+            who_en(index, m, g),
+            money::percent(m.support_rate),
+            money::en(m.state_support_monthly),
+            money::en(m.monthly),
+        ));
+    });
 }
+
+/// A provincial top-up's dated entry.
+type LocalEntry = Entry<std::collections::BTreeMap<String, Decimal>>;
 
 fn choice(
     t: &mut Trace,

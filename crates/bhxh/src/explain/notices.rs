@@ -43,6 +43,9 @@ pub(crate) fn write(t: &mut Trace, n: Notice<'_>) {
             format!("the data holds no provincial top-up for {province} in {month}; none is added (decision K-9): the province may have one, pass it in a parameter overlay (local_support)"),
             format!("dữ liệu chưa có mức hỗ trợ thêm của địa phương {province} cho tháng {month}; chưa cộng phần này (quyết định K-9): tỉnh có thể có chính sách hỗ trợ thêm, có thể nhập qua tham số local_support"),
         ),
+        n @ (Notice::LocalResolutionNotInData { .. }
+        | Notice::FormerArea { .. }
+        | Notice::DeprecatedCategory { .. }) => provincial(t, n),
         Notice::CoefficientTable {
             settlement_year,
             table_year,
@@ -56,5 +59,54 @@ pub(crate) fn write(t: &mut Trace, n: Notice<'_>) {
                 "chưa có bảng hệ số điều chỉnh thu nhập cho năm {settlement_year}; tạm dùng bảng năm {table_year} (quyết định K-12)"
             ),
         ),
+    }
+}
+
+/// The warnings about provincial data (decision K-9).
+fn provincial(t: &mut Trace, n: Notice<'_>) {
+    match n {
+        Notice::LocalResolutionNotInData { province, unread } => t.warn_keyed(
+            "local_resolution_not_in_data",
+            &unread.citation.document,
+            format!(
+                "{province}: {} is in force from {} but its content is not in the data ({}); the shares shown do not include it (decision K-9)",
+                unread.citation.document, unread.from, unread.note
+            ),
+            format!(
+                "{province}: {} có hiệu lực từ {} nhưng nội dung chưa có trong dữ liệu; mức hỗ trợ của địa phương ở đây chưa tính văn bản này (quyết định K-9)",
+                unread.citation.document_vi.as_deref().unwrap_or(&unread.citation.document),
+                unread.from.to_vi()
+            ),
+        ),
+        Notice::FormerArea {
+            province,
+            area,
+            own_scheme: true,
+        } => t.warn_keyed(
+            "former_province_matters",
+            area,
+            format!("{province}: the former province {area} (merged into it, Resolution 202/2025/QH15) has a top-up of its own in this month; for a participant of that area give \"province\": \"{area}\""),
+            format!("{province}: tỉnh cũ {area} (đã hợp nhất, Nghị quyết 202/2025/QH15) có mức hỗ trợ thêm riêng trong tháng này; người tham gia thuộc địa bàn đó hãy nhập \"province\": \"{area}\""),
+        ),
+        Notice::FormerArea {
+            province,
+            area,
+            own_scheme: false,
+        } => t.warn_keyed(
+            "former_province_matters",
+            area,
+            format!("{province}: the top-up applied was for participants of the former {area} area before the merger (Resolution 202/2025/QH15); a participant of another former province merged into {province} should give that province's code"),
+            format!("{province}: mức hỗ trợ thêm đã tính áp dụng cho người tham gia thuộc địa bàn {area} cũ trước khi hợp nhất (Nghị quyết 202/2025/QH15); người tham gia thuộc tỉnh cũ khác đã hợp nhất vào {province} hãy nhập mã tỉnh cũ đó"),
+        ),
+        Notice::DeprecatedCategory {
+            category,
+            replacement,
+        } => t.warn_keyed(
+            "deprecated_category",
+            category,
+            format!("the category code {category} is kept for old requests; use {replacement} (the same support)"),
+            format!("mã nhóm {category} chỉ còn giữ cho các yêu cầu cũ; hãy dùng {replacement} (cùng mức hỗ trợ)"),
+        ),
+        _ => {}
     }
 }

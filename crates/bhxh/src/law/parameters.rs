@@ -85,6 +85,10 @@ pub struct Entry<T> {
     /// Free note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Provincial top-ups only: the former province (merged on the province's merger date)
+    /// whose participants alone the value applies to once the provinces merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
 }
 
 /// A dated parameter series.
@@ -148,6 +152,7 @@ impl<T> Series<T> {
                 citation: e.citation,
                 confidence: e.confidence,
                 note: e.note,
+                area: e.area,
             });
         }
         Ok(Series {
@@ -450,6 +455,21 @@ pub struct LocalCategory {
     pub label_vi: String,
     /// English label.
     pub label_en: String,
+    /// A code kept for old requests: the category that replaces it (a warning says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<String>,
+}
+
+/// A provincial resolution known to exist whose content is not in the data (decision K-9).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unread {
+    /// First month it is in force.
+    pub from: YearMonth,
+    /// The resolution.
+    pub citation: Citation,
+    /// What is known of it.
+    pub note: String,
 }
 
 /// A group of household health insurance and the State's minimum support (rule H-3).
@@ -501,18 +521,40 @@ pub struct Province {
     pub name_vi: String,
     /// English name.
     pub name_en: String,
+    /// For a former province: the province it was merged into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+    /// For a former province: the first month of the merged province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged: Option<YearMonth>,
     /// Categories defined by the province.
     #[serde(default)]
     pub local_categories: BTreeMap<String, LocalCategory>,
     /// Dated top-up shares by category (share of 0.22 × rural poverty line).
+    #[serde(default)]
     pub values: Vec<Entry<BTreeMap<String, Decimal>>>,
+    /// Resolutions known to exist whose content is not in the data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<Unread>,
 }
 
 impl Province {
-    /// The top-up entry in force in `month`, if any.
+    /// The top-up entry in force in `month`, if any (whole-province and area entries).
     pub fn at(&self, month: YearMonth) -> Option<&Entry<BTreeMap<String, Decimal>>> {
         let idx = self.values.partition_point(|e| e.from <= month);
         let e = self.values.get(idx.checked_sub(1)?)?;
+        e.value.as_ref().map(|_| e)
+    }
+
+    /// The entry in force in `month` among those for the whole province (an entry limited
+    /// to one former area does not apply to the others).
+    pub fn at_whole(&self, month: YearMonth) -> Option<&Entry<BTreeMap<String, Decimal>>> {
+        let e = self
+            .values
+            .iter()
+            .filter(|e| e.area.is_none())
+            .take_while(|e| e.from <= month)
+            .last()?;
         e.value.as_ref().map(|_| e)
     }
 }
@@ -669,7 +711,13 @@ impl Parameter for LocalSupport {
     fn parse<F: Format>(text: &str) -> std::result::Result<Self, String> {
         F::parse(text)
     }
-    fn validate(&self, prefix: &str, _id: &str, (): ()) -> Result<()> {
+    fn validate(&self, prefix: &str, id: &str, (): ()) -> Result<()> {
+        if self.id != id {
+            return Err(invalid(
+                &format!("{prefix}{id}.id"),
+                &format!("the file's id {:?} is not its name", self.id),
+            ));
+        }
         validate_local(self, prefix)
     }
     fn merge<F: Format>(&mut self, v: &F::Piece, path: &str) -> Result<()> {
@@ -796,6 +844,8 @@ parameter_table! {
         |v| !v.is_empty() && v.iter().all(|m| (1..=12).contains(m)),
         "a non-empty list of 1 to 12 months",
     );
+    /// Provincial health-insurance top-ups (rule S-5, decision K-21).
+    health_insurance_local_support: LocalSupport = ();
     /// Health-insurance card validity (H-4).
     health_insurance_card: Series<CardRule> = Check(
         |c| c.waiting_days <= 365 && (1..=3650).contains(&c.lapse_days),
@@ -856,6 +906,7 @@ impl Params {
         }
         let p = Params::parse_embedded::<crate::data::Json>(format!("fnv1a64:{h:016x}"))?;
         p.validate("law/")?;
+        p.cross_check("law/")?;
         Ok(p)
     }
 
@@ -880,6 +931,7 @@ impl Params {
             p.merge_one::<F>(key, v, &format!("parameters.{key}"))?;
         }
         p.validate("parameters.")?;
+        p.cross_check("parameters.")?;
         let canon = F::canonical(overlay);
         let h = fnv1a(canon.as_bytes(), fnv1a(self.hash.as_bytes(), FNV_OFFSET));
         p.hash = format!("fnv1a64:{h:016x}");
@@ -887,21 +939,63 @@ impl Params {
     }
 }
 
-/// The provincial top-ups: slugs, local categories and shares.
+impl Params {
+    /// Checks across parameters: every provincial health-insurance group maps to a group of
+    /// every `health_insurance_groups` value, and every share names a known group.
+    fn cross_check(&self, prefix: &str) -> Result<()> {
+        let known = |code: &str| {
+            self.health_insurance_groups
+                .values
+                .iter()
+                .filter_map(|e| e.value.as_ref())
+                .all(|gs| gs.iter().any(|g| g.code == code))
+        };
+        for (slug, p) in &self.health_insurance_local_support.provinces {
+            let path = format!("{prefix}health_insurance_local_support.provinces.{slug}");
+            let local_ok = p
+                .local_categories
+                .values()
+                .all(|c| known(&c.national_category));
+            let shares_ok = p.values.iter().filter_map(|e| e.value.as_ref()).all(|m| {
+                m.keys()
+                    .all(|k| known(k) || p.local_categories.contains_key(k))
+            });
+            if !local_ok || !shares_ok {
+                return Err(invalid(
+                    &path,
+                    "categories and shares must name health_insurance_groups codes or the province's own groups",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The provincial top-ups: slugs, mergers, local categories and shares (for the health-
+/// insurance top-ups the groups are checked against `health_insurance_groups` by
+/// `Params::cross_check`).
 fn validate_local(ls: &LocalSupport, prefix: &str) -> Result<()> {
+    let national = ls.id == "local_support";
     for (slug, p) in &ls.provinces {
-        let path = format!("{prefix}local_support.provinces.{slug}");
+        let path = format!("{prefix}{}.provinces.{slug}", ls.id);
         if !valid_slug(slug) {
             return Err(invalid(
                 &path,
                 "province slugs are lowercase ASCII with underscores",
             ));
         }
+        validate_merger(ls, slug, p, &path)?;
         for (code, c) in &p.local_categories {
             if NATIONAL_CATEGORIES.contains(&code.as_str()) || !valid_slug(code) {
                 return Err(invalid(&path, &format!("bad local category code {code:?}")));
             }
-            if !NATIONAL_CATEGORIES.contains(&c.national_category.as_str()) {
+            let known =
+                |k: &str| NATIONAL_CATEGORIES.contains(&k) || p.local_categories.contains_key(k);
+            if (national && !NATIONAL_CATEGORIES.contains(&c.national_category.as_str()))
+                || c.deprecated
+                    .as_deref()
+                    .is_some_and(|d| !known(d) || d == code)
+            {
                 return Err(invalid(
                     &path,
                     &format!("{code:?} maps to an unknown category"),
@@ -913,7 +1007,8 @@ fn validate_local(ls: &LocalSupport, prefix: &str) -> Result<()> {
             &p.values,
             |m| {
                 m.iter().all(|(k, r)| {
-                    (NATIONAL_CATEGORIES.contains(&k.as_str())
+                    (!national
+                        || NATIONAL_CATEGORIES.contains(&k.as_str())
                         || p.local_categories.contains_key(k))
                         && *r >= ZERO
                         && *r <= UNIT
@@ -921,6 +1016,41 @@ fn validate_local(ls: &LocalSupport, prefix: &str) -> Result<()> {
             },
             "shares in [0, 1] of known categories",
         )?;
+    }
+    Ok(())
+}
+
+/// A former province names an existing, current province and the month of the merger; an
+/// area entry names the province itself or one of its former provinces.
+fn validate_merger(ls: &LocalSupport, slug: &str, p: &Province, path: &str) -> Result<()> {
+    match (&p.merged_into, p.merged) {
+        (None, None) => {}
+        (Some(q), Some(_))
+            if ls
+                .provinces
+                .get(q)
+                .is_some_and(|t| t.merged_into.is_none()) => {}
+        _ => {
+            return Err(invalid(
+                path,
+                "a former province gives both `merged_into` (an existing current province) and `merged`",
+            ))
+        }
+    }
+    for (i, e) in p.values.iter().enumerate() {
+        if let Some(a) = &e.area {
+            let own = a == slug && p.merged_into.is_none();
+            let former = ls
+                .provinces
+                .get(a)
+                .is_some_and(|f| f.merged_into.as_deref() == Some(slug));
+            if !own && !former {
+                return Err(invalid(
+                    &format!("{path}.values[{i}].area"),
+                    "an area is the province itself or one of its former provinces",
+                ));
+            }
+        }
     }
     Ok(())
 }
@@ -963,6 +1093,9 @@ fn check_entries<T>(
         }
         if e.citation.document.trim().is_empty() {
             return Err(invalid(&p, "every value needs a citation document"));
+        }
+        if e.area.is_some() && !path.contains("local_support") {
+            return Err(invalid(&p, "`area` belongs to provincial top-ups only"));
         }
         if let Some(v) = &e.value {
             if !ok(v) {
@@ -1028,6 +1161,7 @@ fn merge<T>(series: &mut Series<T>, o: OverlaySeries<T>, path: &str) -> Result<(
             citation: e.citation.unwrap_or_else(Citation::overlay),
             confidence: e.confidence.unwrap_or(Confidence::U),
             note: e.note,
+            area: None,
         };
         match series.values.binary_search_by(|x| x.from.cmp(&entry.from)) {
             Ok(i) => series.values[i] = entry,

@@ -160,8 +160,13 @@ fn epoch_end(p: &Params, m: YearMonth, province: Option<&str>) -> YearMonth {
     next!(p.state_support_rates);
     next!(p.support_cap_months);
     next!(p.fund_rate_monthly);
-    if let Some(pr) = province.and_then(|s| p.local_support.provinces.get(s)) {
+    let own = province.and_then(|s| p.local_support.provinces.get(s));
+    let merged = own
+        .and_then(|pr| pr.merged_into.as_deref())
+        .and_then(|q| p.local_support.provinces.get(q));
+    for pr in [own, merged].into_iter().flatten() {
         see(pr.values.iter().map(|e| e.from).find(|f| *f > m));
+        see(pr.unread.iter().map(|u| u.from).find(|f| *f > m));
     }
     end
 }
