@@ -88,7 +88,9 @@ fn json(c: &mut Criterion) {
     let no_trace = r#"{"calculation":"contribution","payment_month":"2026-03","income":3000000,"method":"monthly","categories":["near_poor"],"trace":false}"#;
     let advance = r#"{"calculation":"contribution","payment_month":"2026-03","income":3000000,"method":"advance","months":60,"categories":["near_poor"]}"#;
     let retire = r#"{"calculation":"retirement","sex":"female","birth_date":"1975-05"}"#;
+    let household = r#"{"calculation":"health_insurance","payment_month":"2026-08","province":"ha_noi","payment_date":"2026-08-10","previous_card_expiry":"2026-08-31","members":[{"group":"self_paying"},{"group":"near_poor"},{"group":"agri_average"},{"group":"ha_noi_age_70_74"},{"group":"student"}]}"#;
     let _ = bhxh::evaluate(monthly).unwrap();
+    let _ = bhxh::evaluate(household).unwrap();
     let mut g = c.benchmark_group("eval_round_trip");
     g.bench_function("contribution_monthly_with_trace", |b| {
         b.iter(|| black_box(bhxh::evaluate(black_box(monthly)).unwrap()))
@@ -101,6 +103,9 @@ fn json(c: &mut Criterion) {
     });
     g.bench_function("retirement", |b| {
         b.iter(|| black_box(bhxh::evaluate(black_box(retire)).unwrap()))
+    });
+    g.bench_function("health_insurance_household_of_five_with_trace", |b| {
+        b.iter(|| black_box(bhxh::evaluate(black_box(household)).unwrap()))
     });
     g.finish();
 }

@@ -1170,3 +1170,26 @@ fn merge<T>(series: &mut Series<T>, o: OverlaySeries<T>, path: &str) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A law file's entry may name an `area` only in the provincial top-ups: elsewhere it would
+    /// be silently meaningless (overlays cannot give one at all).
+    #[test]
+    fn an_area_belongs_to_provincial_top_ups_only() {
+        let text = r#"{"id": "income_step", "kind": "money", "label_en": "x", "label_vi": "x",
+            "last_reviewed": "2026-11-29", "values": [{"from": "2016-01", "value": 50000,
+            "citation": {"document": "D"}, "confidence": "U", "area": "ha_noi"}]}"#;
+        let s: Series<Money> = serde_json::from_str(text).unwrap();
+        let e = check("law/", &s, |_| true, "x").unwrap_err();
+        assert_eq!(e.code(), "invalid_parameters");
+        let mut ok = s.clone();
+        ok.values[0].area = None;
+        assert!(check("law/", &ok, |_| true, "x").is_ok());
+        let mut local = s;
+        local.id = "local_support".into();
+        assert!(check("law/", &local, |_| true, "x").is_ok());
+    }
+}
