@@ -9,6 +9,8 @@
 // The pure helpers (formatting, the request, the share link) are exported so the tests can
 // use exactly what the page uses; the page itself starts only when there is a document.
 
+import { FAMILY_PERIODS, FAMILY_STRINGS, decodeFamily, encodeFamily, mountFamily } from './family.mjs';
+
 /** The engine: the wasm-bindgen web build, loaded in `start()`. */
 const ENGINE_URL = new URL('../bindings/wasm/pkg/web/bhxh_wasm.js', import.meta.url);
 
@@ -308,6 +310,9 @@ export const STRINGS = {
   },
 };
 
+Object.assign(STRINGS.vi, FAMILY_STRINGS.vi);
+Object.assign(STRINGS.en, FAMILY_STRINGS.en);
+
 const MONTH_NAMES_EN = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
@@ -462,12 +467,16 @@ const HASH_KEYS = [
   ['m', 'method'],
 ];
 
-/** The hash (without "#") for these inputs and language. */
-export function encodeHash(inputs, lang) {
+/** The hash (without "#") for these inputs and language, and the family's bill if set. */
+export function encodeHash(inputs, lang, family) {
   const q = new URLSearchParams();
   for (const [k, name] of HASH_KEYS) q.set(k, inputs[name] ?? '');
   if (inputs.method === 'advance') q.set('a', inputs.advanceYears);
   q.set('l', lang);
+  if (family) {
+    q.set('f', encodeFamily(family.members));
+    q.set('fp', family.months);
+  }
   return q.toString();
 }
 
@@ -493,7 +502,9 @@ export function decodeHash(hash) {
   };
   for (const [name, v] of Object.entries(fields)) if (v !== undefined) inputs[name] = v;
   const lang = pick(q.get('l'), ['vi', 'en']);
-  return lang ? { inputs, lang } : { inputs };
+  const members = decodeFamily(q.get('f') ?? '');
+  const family = members.length ? { members, months: pick(q.get('fp'), FAMILY_PERIODS) } : undefined;
+  return { inputs, ...(lang ? { lang } : {}), ...(family ? { family } : {}) };
 }
 
 /**
@@ -566,6 +577,7 @@ const state = {
   resultsVisible: false,
   incomeStep: 1, // the income step of decision K-3, from the engine's catalogue once loaded
   provinces: [], // provinceOptions() of the engine's catalogue once loaded
+  family: null, // the mounted family section (family.mjs)
 };
 
 /** Test and debugging hooks (timings, render count). */
@@ -855,7 +867,7 @@ function clearError() {
 function update({ commit = false } = {}) {
   const inputs = readInputs();
   $('advance-row').hidden = inputs.method !== 'advance';
-  history.replaceState(null, '', `#${encodeHash(inputs, state.lang)}`);
+  history.replaceState(null, '', `#${encodeHash(inputs, state.lang, state.family?.state)}`);
   if (!state.engine) return;
 
   const built = buildRequest(inputs, today(), { incomeBad: $('income').validity.badInput });
@@ -1121,6 +1133,20 @@ function fillPrintSummary() {
     ol.append(li);
   }
   host.append(ol);
+  const bill = state.family?.bill();
+  if (bill && bill.rows.length > 1) {
+    // The family's bill, when more than one member is listed.
+    host.append(
+      el('h2', L('family_title')),
+      table(bill.rows.map((row, k) => [L('family_member', { n: k + 1 }), money(row.total)])),
+      el('p', L('family_summary', {
+        total: money(bill.total),
+        months: bill.months,
+        state: money(bill.state),
+        local: bill.local > 0 ? L('family_summary_local', { local: money(bill.local) }) : '',
+      })),
+    );
+  }
   for (const w of r.warnings ?? []) host.append(el('p', sentence(lang === 'en' ? w.message : w.message_vi), 'small'));
   host.append(
     el('p', `${L('print_link')} ${location.href}`, 'small'),
@@ -1138,7 +1164,33 @@ function setLanguage(lang) {
   render();
   drawChart();
   if (state.error && !$('error').hidden) showError(state.error, { now: true });
-  history.replaceState(null, '', `#${encodeHash(readInputs(), lang)}`);
+  state.family?.render();
+  history.replaceState(null, '', `#${encodeHash(readInputs(), lang, state.family?.state)}`);
+}
+
+/** The family's bill (family.mjs), from the share link's members if it has some. */
+function mountFamilySection(catalogue) {
+  const { family } = decodeHash(location.hash);
+  const province = () => {
+    const p = readInputs().province;
+    return p && p !== 'none' && p !== 'other' ? p : undefined;
+  };
+  state.family = mountFamily({
+    host: $('household'),
+    L,
+    lang: () => state.lang,
+    money: (n) => formatMoney(n, state.lang),
+    run,
+    catalogue,
+    province,
+    month: () => today().slice(0, 7),
+    categoryLabel: (c) => L(`cat_${c}`),
+    onChange: () => history.replaceState(null, '', `#${encodeHash(readInputs(), state.lang, state.family?.state)}`),
+    initial: family,
+  });
+  $('inputs').addEventListener('change', (e) => {
+    if (e.target?.id === 'province') state.family.render();
+  });
 }
 
 /** The name of a province code in the page's language. */
@@ -1225,6 +1277,7 @@ async function start() {
     state.provinces = provinceOptions(catalogue);
     fillProvinces();
     restoreFromHash(); // a link may name a province only the data lists
+    mountFamilySection(catalogue);
     $('loading').hidden = true;
   } catch (e) {
     console.error('bhxh: the engine did not load', e);

@@ -5,7 +5,7 @@
 // Bump CACHE_VERSION whenever any cached file changes (the page, app.mjs, style.css or a new
 // wasm build); the new worker then refills the cache and deletes the old one.
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const CACHE_PREFIX = 'bhxh-estimator-';
 const CACHE = `${CACHE_PREFIX}v${CACHE_VERSION}`;
 
@@ -17,6 +17,7 @@ const CACHE = `${CACHE_PREFIX}v${CACHE_VERSION}`;
 const ASSETS = [
   './index.html',
   './app.mjs',
+  './family.mjs',
   './style.css',
   './manifest.webmanifest',
   './icon.svg',

@@ -255,6 +255,49 @@ test('estimator page in headless Chromium at 360 px', { skip, timeout: 180_000 }
     await expectText(page, '#monthly-pension', want3m.pension);
   });
 
+  await t.test('the family bill: health insurance for everyone, voluntary SI for one, equal to the engine', async () => {
+    await page.waitForSelector('#family-total', { timeout: 5000 });
+    await page.click('#family-add');
+    await page.click('#family-add');
+    await page.selectOption('#fm-group-1', 'student');
+    await page.selectOption('#fm-group-2', 'near_poor');
+    await page.check('#fm-si-0');
+    await page.fill('#fm-income-0', '2500000');
+    await page.dispatchEvent('#fm-income-0', 'change');
+    await page.selectOption('#fm-cat-0', 'near_poor');
+    await page.selectOption('#family-period', '6');
+    const want = await page.evaluate(async () => {
+      const wasm = await import('/bindings/wasm/pkg/web/bhxh_wasm.js');
+      await wasm.default();
+      const app = await import('/www/app.mjs');
+      const month = app.today().slice(0, 7);
+      const hi = JSON.parse(wasm.evaluate(JSON.stringify({
+        calculation: 'health_insurance', payment_month: month, months: 6, province: 'hue',
+        members: [{ group: 'self_paying' }, { group: 'student' }, { group: 'near_poor' }],
+      })));
+      const si = JSON.parse(wasm.evaluate(JSON.stringify({
+        calculation: 'contribution', payment_month: month, income: 2500000, method: 'every_6_months',
+        categories: ['near_poor'], province: 'hue',
+      })));
+      return {
+        total: app.formatMoney(hi.total_payable + si.payable, 'vi'),
+        member1: app.formatMoney(hi.members[0].payable + si.payable, 'vi'),
+      };
+    });
+    const has = (pg, text) => pg.waitForFunction((t) => document.querySelector('#family-total')?.textContent.includes(t), text, { timeout: 5000 });
+    await has(page, want.total);
+    const first = await page.textContent('#family-bill tbody tr:first-child td:last-child');
+    assert.equal(first, want.member1);
+    assert.match(page.url(), /f=self_paying\.1\.2500000\.near_poor-student\.0\.\.-near_poor\.0\.\./);
+    const other = await context.newPage();
+    watch(other);
+    await other.goto(page.url());
+    await firstResults(other);
+    await other.waitForSelector('#family-total', { timeout: 5000 });
+    await has(other, want.total);
+    await other.close();
+  });
+
   await t.test('phone layout: no horizontal scroll, touch targets ≥ 44 px', async () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `page is ${width} px wide`);

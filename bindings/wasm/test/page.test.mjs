@@ -24,6 +24,15 @@ import {
   formatRate,
   today,
 } from '../../../www/app.mjs';
+import {
+  FAMILY_STRINGS,
+  decodeFamily,
+  encodeFamily,
+  familyBill,
+  familyRequests,
+  healthGroups,
+  newMember,
+} from '../../../www/family.mjs';
 
 test('money: dots and "đ" in Vietnamese, commas and "VND" in English', () => {
   assert.equal(formatMoney(1500000, 'vi'), '1.500.000 đ');
@@ -138,6 +147,68 @@ test('the province list comes from the engine\'s data: 34 provinces, then the fo
   assert.equal(byCode.vinh_phuc.mergedInto, 'phu_tho');
   assert.equal(byCode.ha_noi.vi, 'Thành phố Hà Nội');
   assert.deepEqual(provinceOptions([]), []);
+});
+
+test('the family bill: one health-insurance request, one contribution per SI member, sums from the engine', async () => {
+  const { createRequire } = await import('node:module');
+  const engine = createRequire(import.meta.url)('../pkg/node/bhxh_wasm.js');
+  const run = (r) => JSON.parse(engine.evaluate(JSON.stringify(r)));
+  const members = [
+    { group: 'self_paying', si: true, income: '2000000', category: 'near_poor' },
+    { group: 'ha_noi_age_70_74', si: false, income: '', category: 'other' },
+    newMember(),
+  ];
+  const reqs = familyRequests({ members, months: '12', province: 'ha_noi', paymentMonth: '2026-08' });
+  assert.deepEqual(reqs.health.members, [{ group: 'self_paying' }, { group: 'ha_noi_age_70_74' }, { group: 'self_paying' }]);
+  assert.equal(reqs.si.length, 1);
+  assert.deepEqual(reqs.si[0].request, {
+    calculation: 'contribution', payment_month: '2026-08', income: 2000000, method: 'every_12_months',
+    categories: ['near_poor'], province: 'ha_noi',
+  });
+  const health = run(reqs.health);
+  const si = reqs.si.map(({ index, request }) => ({ index, response: run(request) }));
+  const bill = familyBill(health, si, members.length);
+  // Health insurance 2026-08 at 2,530,000: 113,850 (rank 1) + 0 (Hanoi pays the grandmother)
+  // + 79,695 (rank 2) a month; voluntary SI near-poor at 2,000,000 every 12 months in Hanoi:
+  // 12 × (440,000 − 40 % × 330,000 − 60 % × 330,000) = 12 × 110,000 = 1,320,000.
+  assert.equal(health.total_payable, (113850 + 79695) * 12);
+  assert.equal(si[0].response.payable, 1320000);
+  assert.equal(bill.total, (113850 + 79695) * 12 + 1320000);
+  assert.equal(bill.rows[0].total, 113850 * 12 + 1320000);
+  assert.equal(bill.rows[1].hi.local, 113850 * 12);
+  assert.equal(bill.local, 113850 * 12 + 12 * 198000);
+  assert.equal(bill.state, 12 * 132000);
+});
+
+test('the family share-link value round-trips and drops damaged members', () => {
+  const members = [
+    { group: 'self_paying', si: true, income: '2000000', category: 'near_poor' },
+    { group: 'student', si: false, income: '', category: 'other' },
+  ];
+  assert.deepEqual(decodeFamily(encodeFamily(members)), members);
+  assert.deepEqual(decodeFamily('Bad.1.2.x-student.1.abc.poor-near_poor.1.1500000.rich'), [
+    { group: 'student', si: false, income: '', category: 'other' },
+    { group: 'near_poor', si: false, income: '', category: 'other' },
+  ]);
+  assert.deepEqual(decodeFamily(''), []);
+  assert.equal(decodeFamily(Array(30).fill('student.0..').join('-')).length, 20);
+  const hash = encodeHash({ ...DEFAULT_INPUTS }, 'vi', { members, months: '6' });
+  assert.deepEqual(decodeHash(hash).family, { members, months: '6' });
+  assert.equal(decodeHash(encodeHash({ ...DEFAULT_INPUTS }, 'vi')).family, undefined);
+});
+
+test('health-insurance groups come from the data, the province\'s own after the national ones', async () => {
+  const { createRequire } = await import('node:module');
+  const engine = createRequire(import.meta.url)('../pkg/node/bhxh_wasm.js');
+  const catalogue = JSON.parse(engine.parameters());
+  const national = healthGroups(catalogue, undefined, '2026-08');
+  assert.ok(national.some((g) => g.code === 'self_paying') && national.every((g) => !g.local));
+  const hanoi = healthGroups(catalogue, 'ha_noi', '2026-08');
+  assert.ok(hanoi.some((g) => g.code === 'ha_noi_age_70_74' && g.local && g.vi && g.en));
+  assert.equal(hanoi.length > national.length, true);
+  for (const lang of ['vi', 'en']) {
+    for (const k of Object.keys(FAMILY_STRINGS.vi)) assert.ok(FAMILY_STRINGS[lang][k], `${lang}.${k}`);
+  }
 });
 
 test('chart incomes: on the step, from the floor, about eight of them', () => {
