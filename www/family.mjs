@@ -29,6 +29,7 @@ export const FAMILY_STRINGS = {
     family_summary_local: ', ngân sách tỉnh hỗ trợ thêm {local}',
     family_not_joining: 'không tham gia',
     family_error: 'Thành viên {n}: {message}',
+    handout: 'Tờ thông tin cho buổi gặp',
   },
   en: {
     family_title: 'What does the whole family pay?',
@@ -53,6 +54,7 @@ export const FAMILY_STRINGS = {
     family_summary_local: ', the province {local}',
     family_not_joining: 'not joining',
     family_error: 'Member {n}: {message}',
+    handout: 'Meeting handout (Vietnamese, one page)',
   },
 };
 

@@ -298,6 +298,40 @@ test('estimator page in headless Chromium at 360 px', { skip, timeout: 180_000 }
     await other.close();
   });
 
+  await t.test('the meeting handout: one printed A4 page, numbers equal to the engine', async () => {
+    const sheet = await context.newPage();
+    watch(sheet);
+    await sheet.goto(`${origin}/www/handout.html?month=2026-08&province=ha_noi`);
+    await sheet.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 15000 });
+    const want = await sheet.evaluate(async () => {
+      const wasm = await import('/bindings/wasm/pkg/web/bhxh_wasm.js');
+      await wasm.default();
+      const app = await import('/www/app.mjs');
+      const run = (r) => JSON.parse(wasm.evaluate(JSON.stringify(r)));
+      const near = run({ calculation: 'contribution', payment_month: '2026-08', income: 1500000, method: 'monthly', categories: ['near_poor'], province: 'ha_noi' });
+      const five = run({ calculation: 'health_insurance', payment_month: '2026-08', months: 12, province: 'ha_noi', members: Array(5).fill({ group: 'self_paying' }) });
+      return {
+        floorNearPoor: app.formatMoney(near.payable, 'vi'),
+        rank2: app.formatMoney(five.members[1].monthly, 'vi'),
+        fifth12: app.formatMoney(five.members[4].payable, 'vi'),
+      };
+    });
+    const cell = (sel) => sheet.textContent(sel);
+    // Row 2 = the floor income; column 3 = near-poor (after the income and the poor column).
+    assert.equal(await cell('#handout-contributions tr:nth-child(2) td:nth-child(3) .amount'), want.floorNearPoor);
+    assert.equal(await cell('#handout-health tr:nth-child(3) td:nth-child(2)'), want.rank2);
+    assert.equal(await cell('#handout-health tr:nth-child(6) td:nth-child(3)'), want.fifth12);
+    const text = await sheet.textContent('#sheet');
+    assert.match(text, /Luật BHXH 41\/2024\/QH15/);
+    assert.match(text, /tháng 8\/2026 — Thành phố Hà Nội/);
+    assert.match(text, /www\/index\.html/);
+    await sheet.emulateMedia({ media: 'print' });
+    const pdf = await sheet.pdf({ format: 'A4', printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    assert.equal(pages, 1, `${pages} printed pages`);
+    await sheet.close();
+  });
+
   await t.test('phone layout: no horizontal scroll, touch targets ≥ 44 px', async () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `page is ${width} px wide`);

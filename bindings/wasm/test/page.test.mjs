@@ -211,6 +211,23 @@ test('health-insurance groups come from the data, the province\'s own after the 
   }
 });
 
+test('the handout: incomes from the floor on the step, requests at the chosen month', async () => {
+  const { handoutIncomes, handoutRequests, exampleRequest } = await import('../../../www/handout.mjs');
+  assert.deepEqual(handoutIncomes(1500000, 50000), [1500000, 2000000, 3000000, 5000000]);
+  assert.deepEqual(handoutIncomes(2200000, 50000), [2200000, 3000000, 5000000, 10000000]);
+  // Round amounts go up to the step; one that falls below the floor is left out (2,100,000).
+  assert.deepEqual(handoutIncomes(2200000, 300000), [2200000, 3000000, 5100000, 10200000]);
+  const r = handoutRequests('2026-08', 'ha_noi', [1500000]);
+  assert.equal(r.contributions[0].length, 4);
+  assert.deepEqual(r.contributions[0][1], {
+    calculation: 'contribution', payment_month: '2026-08', income: 1500000, method: 'monthly', categories: ['near_poor'], province: 'ha_noi',
+  });
+  assert.equal(r.household.members.length, 5);
+  assert.deepEqual(exampleRequest('2026-08'), {
+    calculation: 'estimate', as_of: '2026-08-01', sex: 'female', birth_date: '1986-08', income: 2000000, categories: ['near_poor'],
+  });
+});
+
 test('chart incomes: on the step, from the floor, about eight of them', () => {
   const xs = chartIncomes(1500000, 50600000, 2000000, 50000);
   assert.equal(xs[0], 1500000);
