@@ -145,22 +145,6 @@ impl History {
             .sum()
     }
 
-    /// Months before `m` (exclusive).
-    pub fn months_before(&self, m: YearMonth) -> u32 {
-        self.periods
-            .iter()
-            .map(|p| {
-                if p.from >= m {
-                    0
-                } else if p.to < m {
-                    p.months()
-                } else {
-                    m.months_since(p.from) as u32
-                }
-            })
-            .sum()
-    }
-
     /// Months within `[a, b]` inclusive.
     pub fn months_within(&self, a: YearMonth, b: YearMonth) -> u32 {
         self.periods.iter().map(|p| p.months_within(a, b)).sum()
