@@ -38,7 +38,9 @@ export function provinceOptions(catalogue) {
     topUp: (p.values ?? []).some((v) => v.value != null && Object.values(v.value).some((x) => Number(x) > 0)),
     ...(p.merged_into ? { mergedInto: p.merged_into } : {}),
   }));
-  const byName = (a, b) => a.vi.localeCompare(b.vi, 'vi');
+  // By the name without diacritics: plain comparison (a collator costs tens of milliseconds
+  // on a slow phone) and "Hà Nội" and "Huế" are not split by "Thành phố" / "Tỉnh".
+  const byName = (a, b) => (a.en < b.en ? -1 : a.en > b.en ? 1 : 0);
   return [
     ...list.filter((p) => !p.mergedInto).sort(byName),
     ...list.filter((p) => p.mergedInto).sort(byName),
@@ -578,6 +580,8 @@ const state = {
   incomeStep: 1, // the income step of decision K-3, from the engine's catalogue once loaded
   provinces: [], // provinceOptions() of the engine's catalogue once loaded
   family: null, // the mounted family section (family.mjs)
+  seq: 0, // the number of the latest estimate asked, to drop older answers
+  familyFromLink: undefined, // the family a share link holds, until the section is mounted
 };
 
 /** Test and debugging hooks (timings, render count). */
@@ -595,32 +599,118 @@ export function isEngineFailure(e) {
 }
 
 /** Loads a fresh instance of the engine (a new module record, so a new WebAssembly instance). */
-async function loadEngine(fresh) {
+/**
+ * The engine in a Web Worker (`engine-worker.mjs`): compiled while it downloads, run off the
+ * main thread. Requests go in batches; each answer is `{ response }` or `{ error }` (the
+ * contract's error object). An engine failure rejects with `{ fatal }`.
+ */
+function workerEngine() {
+  const worker = new Worker(new URL('engine-worker.mjs', import.meta.url), { type: 'module' });
+  let next = 1;
+  const pending = new Map();
+  const failAll = (fatal) => {
+    for (const p of pending.values()) p.reject({ fatal });
+    pending.clear();
+  };
+  worker.onmessage = ({ data }) => {
+    const p = pending.get(data.id);
+    if (!p) return;
+    pending.delete(data.id);
+    if (data.fatal !== undefined) p.reject({ fatal: data.fatal });
+    else p.resolve(data);
+  };
+  worker.onerror = (e) => failAll(e.message ?? 'the engine worker failed');
+  const call = (msg) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...msg, id });
+    });
+  return {
+    async parameters(ids) {
+      return (await call({ op: 'parameters', ids })).ok;
+    },
+    async evaluateMany(requests) {
+      const { out } = await call({ op: 'evaluate', requests });
+      return out.map((o) => (o.ok !== undefined ? { response: JSON.parse(o.ok) } : { error: asContractError(o.err) }));
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** The engine on the main thread: where module workers are not available. */
+async function moduleEngine(fresh) {
   const url = fresh ? `${ENGINE_URL.href}?instance=${Date.now()}` : ENGINE_URL.href;
   const engine = await import(url);
   await engine.default();
-  return engine;
+  return {
+    async parameters(ids) {
+      const all = JSON.parse(engine.parameters());
+      return JSON.stringify(ids ? all.filter((p) => ids.includes(p.id)) : all);
+    },
+    async evaluateMany(requests) {
+      return requests.map((r) => {
+        try {
+          return { response: JSON.parse(engine.evaluate(JSON.stringify(r))) };
+        } catch (e) {
+          if (isEngineFailure(e)) throw { fatal: String(e) };
+          return { error: asContractError(e) };
+        }
+      });
+    },
+    terminate() {},
+  };
 }
 
-/** Evaluates a request with the engine; returns the response or throws a contract error object. */
-function run(request) {
-  let text;
-  try {
-    text = state.engine.evaluate(JSON.stringify(request));
-  } catch (e) {
-    if (isEngineFailure(e)) {
-      // The engine failed (no input should cause it): say so, and start a new instance so
-      // that the next input works without a reload.
-      console.error('bhxh: the engine failed; starting a new instance', e);
-      state.engine = null;
-      void loadEngine(true).then((engine) => {
-        state.engine = engine;
-      });
-      throw { ...inputError('internal_error', undefined, 'error_engine'), detail: String(e) };
+/** The parameters the page reads from the catalogue (the rest stays in the worker). */
+const PAGE_PARAMETERS = ['income_step', 'local_support', 'health_insurance_groups', 'health_insurance_local_support'];
+
+/** Lets the browser run other tasks (input, paint) before going on. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function loadEngine(fresh) {
+  if (typeof Worker === 'function') {
+    try {
+      const engine = workerEngine();
+      await engine.parameters(); // ready: compiled and instantiated
+      return engine;
+    } catch (e) {
+      console.warn('bhxh: no engine worker, running the engine on the page', e);
     }
-    throw asContractError(e);
   }
-  return JSON.parse(text);
+  return moduleEngine(fresh);
+}
+
+/**
+ * Evaluates requests with the engine; each answer is `{ response }` or `{ error }` (the
+ * contract's error object). If the engine failed (no input should cause it), every answer is
+ * that failure and a new engine starts, so that the next input works without a reload.
+ */
+async function runMany(requests) {
+  const engine = state.engine;
+  if (!engine) return requests.map(() => ({ error: inputError('engine_not_loaded', undefined, 'error_load') }));
+  try {
+    return await engine.evaluateMany(requests);
+  } catch (e) {
+    if (e?.fatal === undefined) throw e;
+    console.error('bhxh: the engine failed; starting a new instance', e.fatal);
+    if (state.engine === engine) {
+      state.engine = null;
+      engine.terminate();
+      void loadEngine(true).then((fresh) => {
+        state.engine = fresh;
+      });
+    }
+    const error = { ...inputError('internal_error', undefined, 'error_engine'), detail: String(e.fatal) };
+    return requests.map(() => ({ error }));
+  }
+}
+
+/** Evaluates one request; returns the response or throws the contract error object. */
+async function run(request) {
+  const [answer] = await runMany([request]);
+  if (answer.error) throw answer.error;
+  return answer.response;
 }
 
 /** The form's current values. */
@@ -864,10 +954,10 @@ function clearError() {
 }
 
 /** Recomputes from the form: the heart of the page, run on every input. */
-function update({ commit = false } = {}) {
+async function update({ commit = false } = {}) {
   const inputs = readInputs();
   $('advance-row').hidden = inputs.method !== 'advance';
-  history.replaceState(null, '', `#${encodeHash(inputs, state.lang, state.family?.state)}`);
+  history.replaceState(null, '', `#${encodeHash(inputs, state.lang, familyState())}`);
   if (!state.engine) return;
 
   const built = buildRequest(inputs, today(), { incomeBad: $('income').validity.badInput });
@@ -883,13 +973,15 @@ function update({ commit = false } = {}) {
     showError(built.error, { now: commit });
     return;
   }
+  const seq = ++state.seq;
   let response;
   try {
-    response = run(built.request);
+    response = await run(built.request);
   } catch (err) {
-    showError(err, { now: commit });
+    if (seq === state.seq) showError(err, { now: commit });
     return;
   }
+  if (seq !== state.seq) return; // a newer input is being answered
   clearError();
   state.last = { inputs, request: built.request, response };
   render();
@@ -911,25 +1003,23 @@ function scheduleChart() {
 }
 
 /** Evaluates the estimate at each chart income (without the trace) and draws it. */
-function computeChart() {
+async function computeChart() {
   const cur = state.last;
   if (!cur) return;
   const r = cur.response;
-  const points = [];
   const incomes = new Set(
     chartIncomes(r.income_floor, r.income_ceiling, cur.request.income, state.incomeStep),
   );
   incomes.add(cur.request.income); // the curve passes through the user's point
-  for (const income of [...incomes].sort((a, b) => a - b)) {
-    try {
-      const p = run({ ...cur.request, income, trace: false });
-      if (p.eligible) {
-        points.push({ income, pension: p.monthly_pension, mine: income === cur.request.income });
-      }
-    } catch {
-      /* a point the engine rejects is left out */
-    }
-  }
+  const sorted = [...incomes].sort((a, b) => a - b);
+  const answers = await runMany(sorted.map((income) => ({ ...cur.request, income, trace: false })));
+  if (cur !== state.last) return; // the inputs changed meanwhile: a newer chart is coming
+  const points = [];
+  sorted.forEach((income, i) => {
+    // A point the engine rejects is left out.
+    const p = answers[i].response;
+    if (p?.eligible) points.push({ income, pension: p.monthly_pension, mine: income === cur.request.income });
+  });
   const you = r.eligible ? { income: cur.request.income, pension: r.monthly_pension } : null;
   state.chart = { points, you };
   drawChart();
@@ -1165,12 +1255,17 @@ function setLanguage(lang) {
   drawChart();
   if (state.error && !$('error').hidden) showError(state.error, { now: true });
   state.family?.render();
-  history.replaceState(null, '', `#${encodeHash(readInputs(), lang, state.family?.state)}`);
+  history.replaceState(null, '', `#${encodeHash(readInputs(), lang, familyState())}`);
+}
+
+/** The family part of the share link: the mounted section's, or the link's until it is. */
+function familyState() {
+  return state.family?.state ?? state.familyFromLink;
 }
 
 /** The family's bill (family.mjs), from the share link's members if it has some. */
 function mountFamilySection(catalogue) {
-  const { family } = decodeHash(location.hash);
+  const family = state.familyFromLink;
   const province = () => {
     const p = readInputs().province;
     return p && p !== 'none' && p !== 'other' ? p : undefined;
@@ -1180,12 +1275,12 @@ function mountFamilySection(catalogue) {
     L,
     lang: () => state.lang,
     money: (n) => formatMoney(n, state.lang),
-    run,
+    runMany,
     catalogue,
     province,
     month: () => today().slice(0, 7),
     categoryLabel: (c) => L(`cat_${c}`),
-    onChange: () => history.replaceState(null, '', `#${encodeHash(readInputs(), state.lang, state.family?.state)}`),
+    onChange: () => history.replaceState(null, '', `#${encodeHash(readInputs(), state.lang, familyState())}`),
     initial: family,
   });
   $('inputs').addEventListener('change', (e) => {
@@ -1242,6 +1337,7 @@ function restoreFromHash() {
 }
 
 async function start() {
+  state.familyFromLink = decodeHash(location.hash).family; // before any update rewrites it
   restoreFromHash();
   const form = $('inputs');
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -1269,23 +1365,25 @@ async function start() {
     update({ commit: true });
   });
 
+  let catalogue;
   try {
-    const engine = await loadEngine(false);
-    state.engine = engine;
-    const catalogue = JSON.parse(engine.parameters());
-    state.incomeStep = incomeStep(catalogue, new Date().toISOString().slice(0, 7));
-    state.provinces = provinceOptions(catalogue);
-    fillProvinces();
-    restoreFromHash(); // a link may name a province only the data lists
-    mountFamilySection(catalogue);
-    $('loading').hidden = true;
+    state.engine = await loadEngine(false);
+    catalogue = JSON.parse(await state.engine.parameters(PAGE_PARAMETERS));
   } catch (e) {
     console.error('bhxh: the engine did not load', e);
     $('loading').hidden = true;
     showError(inputError('engine_not_loaded', undefined, 'error_load'), { now: true });
     return;
   }
-  update({ commit: true });
+  state.incomeStep = incomeStep(catalogue, new Date().toISOString().slice(0, 7));
+  state.provinces = provinceOptions(catalogue);
+  await pause(); // short tasks: the main thread stays free for input
+  fillProvinces();
+  restoreFromHash(); // a link may name a province only the data lists
+  $('loading').hidden = true;
+  await update({ commit: true });
+  await pause();
+  mountFamilySection(catalogue);
   registerServiceWorker();
 }
 

@@ -172,18 +172,20 @@ export function healthGroups(catalogue, province, month) {
 
 /**
  * Mounts the family section in `host`.
- * @param {{ host: HTMLElement, L: Function, lang: () => 'vi'|'en', money: Function, run: Function, catalogue: object[],
+ * @param {{ host: HTMLElement, L: Function, lang: () => 'vi'|'en', money: Function,
+ *   runMany: (requests: object[]) => Promise<({ response: object } | { error: object })[]>, catalogue: object[],
  *   province: () => string|undefined, month: () => string, categoryLabel: (c: string) => string,
  *   onChange: () => void, initial?: { members: object[], months?: string } }} opts
  * @returns {{ render: () => void, state: { members: object[], months: string }, bill: () => object|null }}
  */
 export function mountFamily(opts) {
-  const { host, L, money, run } = opts;
+  const { host, L, money } = opts;
   const st = {
     members: opts.initial?.members?.length ? opts.initial.members : [newMember()],
     months: FAMILY_PERIODS.includes(opts.initial?.months) ? opts.initial.months : '12',
   };
   let last = null;
+  let asked = 0; // the number of the latest bill asked, to drop older answers
   const el = (name, attrs = {}, ...children) => {
     const e = document.createElement(name);
     for (const [k, v] of Object.entries(attrs)) {
@@ -247,18 +249,15 @@ export function mountFamily(opts) {
     }
     return box;
   }
-  function compute() {
+  async function compute() {
     const reqs = familyRequests({ members: st.members, months: st.months, province: opts.province(), paymentMonth: opts.month() });
-    const health = run(reqs.health);
-    const si = [];
-    for (const { index, request } of reqs.si) {
-      try {
-        si.push({ index, response: run(request) });
-      } catch (e) {
-        throw { ...e, member: index + 1 };
-      }
-    }
-    return familyBill(health, si, st.members.length);
+    const [health, ...answers] = await opts.runMany([reqs.health, ...reqs.si.map((x) => x.request)]);
+    if (health.error) throw health.error;
+    const si = reqs.si.map(({ index }, k) => {
+      if (answers[k].error) throw { ...answers[k].error, member: index + 1 };
+      return { index, response: answers[k].response };
+    });
+    return familyBill(health.response, si, st.members.length);
   }
   function billTable(b) {
     const cell = (x) => {
@@ -286,18 +285,24 @@ export function mountFamily(opts) {
       changed();
     });
     const out = el('div', { id: 'family-result', role: 'status' });
-    last = null;
-    try {
-      last = compute();
-      const local = last.local > 0 ? L('family_summary_local', { local: money(last.local) }) : '';
-      out.append(
-        el('p', { className: 'family-total', id: 'family-total', text: L('family_summary', { total: money(last.total), months: last.months, state: money(last.state), local }) }),
-        billTable(last),
-      );
-    } catch (e) {
-      const message = (opts.lang() === 'en' ? e.message : e.message_vi) ?? String(e);
-      out.append(el('p', { className: 'error', text: e.member ? L('family_error', { n: e.member, message }) : message }));
-    }
+    const seq = ++asked;
+    compute().then(
+      (bill) => {
+        if (seq !== asked) return;
+        last = bill;
+        const local = bill.local > 0 ? L('family_summary_local', { local: money(bill.local) }) : '';
+        out.replaceChildren(
+          el('p', { className: 'family-total', id: 'family-total', text: L('family_summary', { total: money(bill.total), months: bill.months, state: money(bill.state), local }) }),
+          billTable(bill),
+        );
+      },
+      (e) => {
+        if (seq !== asked) return;
+        last = null;
+        const message = (opts.lang() === 'en' ? e.message : e.message_vi) ?? String(e);
+        out.replaceChildren(el('p', { className: 'error', text: e.member ? L('family_error', { n: e.member, message }) : message }));
+      },
+    );
     host.replaceChildren(
       el('h2', { id: 'family-title', text: L('family_title') }),
       el('p', { className: 'note', text: L('family_intro') }),

@@ -5,7 +5,7 @@
 // Bump CACHE_VERSION whenever any cached file changes (the page, app.mjs, style.css or a new
 // wasm build); the new worker then refills the cache and deletes the old one.
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 const CACHE_PREFIX = 'bhxh-estimator-';
 const CACHE = `${CACHE_PREFIX}v${CACHE_VERSION}`;
 
@@ -18,6 +18,7 @@ const ASSETS = [
   './index.html',
   './app.mjs',
   './family.mjs',
+  './engine-worker.mjs',
   './handout.html',
   './handout.mjs',
   './handout.css',

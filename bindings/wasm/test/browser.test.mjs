@@ -284,7 +284,13 @@ test('estimator page in headless Chromium at 360 px', { skip, timeout: 180_000 }
         member1: app.formatMoney(hi.members[0].payable + si.payable, 'vi'),
       };
     });
-    const has = (pg, text) => pg.waitForFunction((t) => document.querySelector('#family-total')?.textContent.includes(t), text, { timeout: 5000 });
+    const has = async (pg, text) => {
+      try {
+        await pg.waitForFunction((t) => document.querySelector('#family-total')?.textContent.includes(t), text, { timeout: 5000 });
+      } catch {
+        assert.fail(`family bill ${JSON.stringify(await pg.textContent('#family-result'))} lacks ${text}`);
+      }
+    };
     await has(page, want.total);
     const first = await page.textContent('#family-bill tbody tr:first-child td:last-child');
     assert.equal(first, want.member1);
@@ -368,6 +374,30 @@ test('estimator page in headless Chromium at 360 px', { skip, timeout: 180_000 }
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     assert.ok(statSync(SCREENSHOT).size > 10_000);
     t.diagnostic(`screenshot: ${path.relative(root, SCREENSHOT)}`);
+  });
+
+  await t.test('a cheap phone (4× slower CPU): first estimate < 1.5 s, no main-thread task over 50 ms', async () => {
+    const slow = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await slow.newPage();
+    watch(phone);
+    const cdp = await slow.newCDPSession(phone);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await phone.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await phone.goto(`${origin}/www/index.html`);
+    const first = await firstResults(phone);
+    await phone.waitForSelector('#family-total', { timeout: 15000 });
+    await phone.waitForTimeout(500);
+    const long = await phone.evaluate(() => window.__longTasks);
+    const worst = Math.max(0, ...long);
+    console.log(`# ::metric throttled4x_first_estimate_ms=${first.toFixed(0)} throttled4x_longest_task_ms=${worst}`);
+    assert.ok(first < 1500, `first estimate after ${first} ms`);
+    assert.ok(worst <= 50, `main-thread tasks of ${long.join(', ')} ms`);
+    await slow.close();
   });
 
   await t.test('works offline after the first visit', async () => {
