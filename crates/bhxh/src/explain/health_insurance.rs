@@ -174,8 +174,11 @@ fn supported(
     first: Money,
 ) {
     debug_assert_eq!(m.form, Form::Supported);
-    let cite = match local {
-        Some(l) => Cite::Both(groups, &l.citation.document),
+    // The province's resolution is cited with its own grade (the step's grade is the
+    // national data's).
+    let local_doc = local.map(|l| format!("{} (grade {:?})", l.citation.document, l.confidence));
+    let cite = match &local_doc {
+        Some(doc) => Cite::Both(groups, doc),
         None => Cite::Param(groups),
     };
     let (local_vi, local_en) = if m.local_support_monthly > 0 {
