@@ -418,3 +418,59 @@ fn health_insurance_top_ups_name_known_groups() {
     p["local_categories"]["thu_old"]["national_category"] = json!("rich");
     assert!(!ok(json!({ "thu": p })));
 }
+
+#[test]
+fn an_overlay_holds_at_most_1200_values_or_provinces() {
+    let series = |n: usize| {
+        let values: Vec<Value> = (0..n)
+            .map(
+                |i| json!({"from": format!("{}-{:02}", 1900 + i / 12, i % 12 + 1), "value": 50000}),
+            )
+            .collect();
+        json!({"calculation": "retirement", "sex": "male", "birth_date": "1970",
+               "parameters": {"income_step": {"values": values}}})
+    };
+    assert!(bhxh::evaluate(&series(1200).to_string()).is_ok());
+    assert_eq!(
+        bhxh::evaluate(&series(1201).to_string())
+            .unwrap_err()
+            .code(),
+        "invalid_parameters"
+    );
+    let provinces = |n: usize| {
+        let map: serde_json::Map<String, Value> = (0..n)
+            .map(|i| (format!("p{i}"), json!({"name_vi": "x", "name_en": "x"})))
+            .collect();
+        json!({"calculation": "retirement", "sex": "male", "birth_date": "1970",
+               "parameters": {"local_support": {"provinces": map}}})
+    };
+    assert!(bhxh::evaluate(&provinces(1200).to_string()).is_ok());
+    assert_eq!(
+        bhxh::evaluate(&provinces(1201).to_string())
+            .unwrap_err()
+            .code(),
+        "invalid_parameters"
+    );
+}
+
+/// The receipt's fingerprint of the built-in data is FNV-1a (64 bits) over the law files in
+/// table order, computed here independently.
+#[test]
+fn the_parameter_hash_is_fnv1a_of_the_law_files() {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (_, text) in bhxh::law::parameters::LAW_FILES {
+        for b in text.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let out: Value = serde_json::from_str(
+        &bhxh::evaluate(r#"{"calculation": "retirement", "sex": "male", "birth_date": "1970"}"#)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        out["receipt"]["parameters_hash"],
+        format!("fnv1a64:{h:016x}")
+    );
+}

@@ -43,11 +43,6 @@ impl Citation {
         }
     }
 
-    /// The Vietnamese document name (falls back to the English form).
-    pub fn document_vi(&self) -> &str {
-        self.document_vi.as_deref().unwrap_or(&self.document)
-    }
-
     fn overlay() -> Citation {
         Citation {
             document: "Parameter overlay supplied by the caller".into(),
@@ -221,11 +216,6 @@ pub struct CoefficientRow {
 }
 
 impl CoefficientTable {
-    /// The rows, sorted by contribution year, years unique.
-    pub fn rows(&self) -> &[CoefficientRow] {
-        &self.rows
-    }
-
     /// The last contribution year of the table.
     pub fn last_year(&self) -> Option<i32> {
         self.rows.last().map(|r| r.year)
