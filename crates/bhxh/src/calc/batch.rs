@@ -336,19 +336,8 @@ pub fn quote_monthly_columns(
     categories: &[u8],
     subsidised_before: &[u32],
 ) -> Result<QuoteColumns, Error> {
+    // The column lengths are checked by `quote_monthly_into`.
     let n = months.len();
-    if incomes.len() != n || categories.len() != n || subsidised_before.len() != n {
-        return Err(Error::ValueOutOfRange {
-            field: "columns".into(),
-            value: format!(
-                "{n}/{}/{}/{}",
-                incomes.len(),
-                categories.len(),
-                subsidised_before.len()
-            ),
-            expected: crate::error::Words::EQUAL_COLUMNS,
-        });
-    }
     let mut out = QuoteColumns {
         gross: vec![0; n],
         state_support: vec![0; n],
