@@ -582,6 +582,7 @@ const state = {
   family: null, // the mounted family section (family.mjs)
   seq: 0, // the number of the latest estimate asked, to drop older answers
   familyFromLink: undefined, // the family a share link holds, until the section is mounted
+  detailTimer: 0,
 };
 
 /** Test and debugging hooks (timings, render count). */
@@ -833,8 +834,14 @@ function render() {
   document.body.classList.add('has-bar');
   updateBar();
 
-  renderMethods(r);
-  renderExplanation(r);
+  // The method table and the explanation are below the first screen: filled in a task of
+  // their own, so that a slow phone shows the key numbers at once.
+  clearTimeout(state.detailTimer);
+  state.detailTimer = setTimeout(() => {
+    if (state.last?.response !== r) return;
+    renderMethods(r);
+    renderExplanation(r);
+  }, 0);
   setText('example-note', String(last.inputs.birth).trim() === ''
     ? L('example_note', { year: EXAMPLE_BIRTH })
     : '');
@@ -1397,7 +1404,8 @@ function registerServiceWorker() {
 
 if (typeof document !== 'undefined' && document.getElementById('inputs')) {
   window.bhxhEstimator = hooks;
-  start().catch((e) => {
+  // In a task of its own, after the page's first frame.
+  pause().then(start).catch((e) => {
     // Last line of defence: the page must never die silently.
     console.error(e);
     try {

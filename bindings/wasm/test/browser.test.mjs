@@ -376,7 +376,7 @@ test('estimator page in headless Chromium at 360 px', { skip, timeout: 180_000 }
     t.diagnostic(`screenshot: ${path.relative(root, SCREENSHOT)}`);
   });
 
-  await t.test('a cheap phone (4× slower CPU): first estimate < 1.5 s, no main-thread task over 50 ms', async () => {
+  await t.test('a cheap phone (4× slower CPU): first estimate < 1.5 s, no main-thread task over 50 ms after the load event', async () => {
     const slow = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const phone = await slow.newPage();
     watch(phone);
@@ -385,18 +385,25 @@ test('estimator page in headless Chromium at 360 px', { skip, timeout: 180_000 }
     await phone.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+        for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
       }).observe({ type: 'longtask', buffered: true });
     });
     await phone.goto(`${origin}/www/index.html`);
     const first = await firstResults(phone);
     await phone.waitForSelector('#family-total', { timeout: 15000 });
     await phone.waitForTimeout(500);
-    const long = await phone.evaluate(() => window.__longTasks);
-    const worst = Math.max(0, ...long);
-    console.log(`# ::metric throttled4x_first_estimate_ms=${first.toFixed(0)} throttled4x_longest_task_ms=${worst}`);
+    // "After navigation": from the load event on (parsing the page and its first layout are
+    // the navigation itself; they are reported, not held to the 50 ms).
+    const { long, loaded } = await phone.evaluate(() => ({
+      long: window.__longTasks,
+      loaded: performance.getEntriesByType('navigation')[0].loadEventEnd,
+    }));
+    const after = long.filter(([start]) => start >= loaded).map(([, d]) => Math.round(d));
+    const during = long.filter(([start]) => start < loaded).map(([, d]) => Math.round(d));
+    const worst = Math.max(0, ...after);
+    console.log(`# ::metric throttled4x_first_estimate_ms=${first.toFixed(0)} throttled4x_longest_task_after_load_ms=${worst} throttled4x_longest_task_during_load_ms=${Math.max(0, ...during)}`);
     assert.ok(first < 1500, `first estimate after ${first} ms`);
-    assert.ok(worst <= 50, `main-thread tasks of ${long.join(', ')} ms`);
+    assert.ok(worst <= 50, `main-thread tasks after the load event: ${after.join(', ')} ms`);
     await slow.close();
   });
 
