@@ -72,8 +72,11 @@ fn pensions_equal_the_single_calculation_person_by_person() {
             d[..4].parse::<i64>().unwrap() * 100 + d[5..7].parse::<i64>().unwrap()
         });
         assert_eq!(out.pension_start[i], start);
-        let rate: f64 = v["rate"].as_str().unwrap().parse().unwrap();
-        assert_eq!(out.rate_bp[i], (rate * 10_000.0).round() as i64);
+        let rate: rust_decimal::Decimal = v["rate"].as_str().unwrap().parse().unwrap();
+        assert_eq!(
+            rust_decimal::Decimal::from(out.rate_bp[i]),
+            rate * rust_decimal::Decimal::from(10_000)
+        );
     }
     assert!(
         out.eligible[0] == 1 && out.monthly_pension[0] > 0,

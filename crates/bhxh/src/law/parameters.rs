@@ -1169,10 +1169,29 @@ mod tests {
     /// be silently meaningless (overlays cannot give one at all).
     #[test]
     fn an_area_belongs_to_provincial_top_ups_only() {
-        let text = r#"{"id": "income_step", "kind": "money", "label_en": "x", "label_vi": "x",
-            "last_reviewed": "2026-11-29", "values": [{"from": "2016-01", "value": 50000,
-            "citation": {"document": "D"}, "confidence": "U", "area": "ha_noi"}]}"#;
-        let s: Series<Money> = serde_json::from_str(text).unwrap();
+        let s = Series::<Money> {
+            id: "income_step".into(),
+            kind: "money".into(),
+            unit: String::new(),
+            label_en: "x".into(),
+            label_vi: "x".into(),
+            description: String::new(),
+            last_reviewed: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            known_through: None,
+            exact_year_only: false,
+            values: vec![Entry {
+                from: YearMonth::new(2016, 1).unwrap(),
+                value: Some(50_000),
+                citation: Citation {
+                    document: "D".into(),
+                    document_vi: None,
+                    article: String::new(),
+                },
+                confidence: Confidence::U,
+                note: None,
+                area: Some("ha_noi".into()),
+            }],
+        };
         let e = check("law/", &s, |_| true, "x").unwrap_err();
         assert_eq!(e.code(), "invalid_parameters");
         let mut ok = s.clone();
