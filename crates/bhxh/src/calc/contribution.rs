@@ -338,23 +338,9 @@ pub fn income_limits(
     let reference = p.reference_level.require(month, field)?;
     let multiple = p.income_ceiling_multiple.require(month, field)?;
     let step = p.income_step.require(month, field)?;
-    for (found_ex, parameter, used_from) in [
-        (rate.extrapolated, "contribution_rate", rate.entry.from),
-        (floor.extrapolated, "rural_poverty_line", floor.entry.from),
-        (
-            reference.extrapolated,
-            "reference_level",
-            reference.entry.from,
-        ),
-    ] {
-        if found_ex {
-            w.notice(Notice::Extrapolated {
-                parameter,
-                month,
-                used_from,
-            });
-        }
-    }
+    w.extrapolated("contribution_rate", month, &rate);
+    w.extrapolated("rural_poverty_line", month, &floor);
+    w.extrapolated("reference_level", month, &reference);
     let ceiling = multiple
         .value
         .checked_mul(*reference.value)

@@ -435,13 +435,7 @@ pub fn funeral_amount(p: &Params, month: YearMonth, field: &str) -> Result<Money
 /// qualifies (Law 41/2024 art. 109; Law 58/2014 art. 80: the base salary).
 fn funeral_allowance(p: &Params, death: YearMonth, b: &Branch, w: &mut dyn Sink) -> Result<Money> {
     let reference = p.reference_level.require(death, "death_month")?;
-    if reference.extrapolated {
-        w.notice(crate::calc::work::Notice::Extrapolated {
-            parameter: "reference_level",
-            month: death,
-            used_from: reference.entry.from,
-        });
-    }
+    w.extrapolated("reference_level", death, &reference);
     let multiple = p.funeral_allowance_multiple.require(death, "death_month")?;
     let min_months = *p.funeral_min_months.require(death, "death_month")?.value;
     let funeral = if b.funeral_ok {

@@ -271,7 +271,7 @@ pub fn compute(
     let month = input.payment_month;
     crate::calc::support::known_province(p, input.province.as_deref(), "province")?;
     let base = p.reference_level.require(month, "payment_month")?;
-    extrapolated(w, "reference_level", month, &base);
+    w.extrapolated("reference_level", month, &base);
     let rate = p.health_insurance_rate.require(month, "payment_month")?;
     let shares = p
         .health_insurance_household_shares
@@ -334,15 +334,9 @@ fn local_shares<'a>(
     if entry.is_none() {
         w.notice(Notice::LocalSupportNotInData { province, month });
     }
+    let records: Vec<_> = record.into_iter().collect();
     let since = entry.map(|e| e.from);
-    for u in record.into_iter().flat_map(|r| &r.unread) {
-        if u.from <= month && since.is_none_or(|s| u.from > s) {
-            w.notice(Notice::LocalResolutionNotInData {
-                province,
-                unread: u,
-            });
-        }
-    }
+    crate::calc::support::unread_notices(province, &records, (month, since), w);
     record.map(|r| (r, entry))
 }
 
@@ -386,22 +380,6 @@ fn totals<'a>(
         });
     }
     Ok((payable, state, province))
-}
-
-/// Warns when a parameter is used beyond its enacted data.
-fn extrapolated<T>(
-    w: &mut dyn Sink,
-    parameter: &str,
-    month: YearMonth,
-    f: &crate::law::parameters::Found<'_, T>,
-) {
-    if f.extrapolated {
-        w.notice(Notice::Extrapolated {
-            parameter,
-            month,
-            used_from: f.entry.from,
-        });
-    }
 }
 
 /// The period's length, one of the allowed ones.

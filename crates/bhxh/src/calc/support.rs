@@ -243,6 +243,24 @@ pub fn local_entry<'a>(
     local(p, province, month).entry
 }
 
+/// Warns of the resolutions `records` know to be in force in `month` but not in the data,
+/// when they are later than the entry in force (`since`): they may change the shares shown.
+pub(crate) fn unread_notices(
+    province: &str,
+    records: &[&Province],
+    (month, since): (YearMonth, Option<YearMonth>),
+    w: &mut dyn Sink,
+) {
+    for u in records.iter().flat_map(|r| &r.unread) {
+        if u.from <= month && since.is_none_or(|s| u.from > s) {
+            w.notice(Notice::LocalResolutionNotInData {
+                province,
+                unread: u,
+            });
+        }
+    }
+}
+
 /// The warnings about the provincial data of a payment (decision K-9): no top-up known, a
 /// resolution known but not in the data, a top-up of one former area assumed or available
 /// under a former province's code, an old category code.
@@ -257,7 +275,6 @@ pub fn local_notices(
     if found.entry.is_none() {
         w.notice(Notice::LocalSupportNotInData { province, month });
     }
-    let since = found.entry.map(|e| e.from);
     let own = p.local_support.provinces.get(province);
     let mut records: Vec<&Province> = own.into_iter().collect();
     if let Some(r) = found
@@ -266,15 +283,8 @@ pub fn local_notices(
     {
         records.push(r);
     }
-    for r in records {
-        let pending = r.unread.iter().filter(|u| u.from <= month);
-        for u in pending.filter(|u| since.is_none_or(|s| u.from > s)) {
-            w.notice(Notice::LocalResolutionNotInData {
-                province,
-                unread: u,
-            });
-        }
-    }
+    let since = found.entry.map(|e| e.from);
+    unread_notices(province, &records, (month, since), w);
     if let Some(area) = found.assumed_area {
         w.notice(Notice::FormerArea {
             province,

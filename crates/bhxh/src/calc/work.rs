@@ -24,6 +24,22 @@ impl dyn Sink + '_ {
             self.record(build().into());
         }
     }
+
+    /// Warns when a parameter value found for `month` lies beyond the enacted data.
+    pub fn extrapolated<T>(
+        &mut self,
+        parameter: &str,
+        month: YearMonth,
+        found: &crate::law::parameters::Found<'_, T>,
+    ) {
+        if found.extrapolated {
+            self.notice(Notice::Extrapolated {
+                parameter,
+                month,
+                used_from: found.entry.from,
+            });
+        }
+    }
 }
 
 /// A sink that keeps nothing: for sub-calculations whose working is not shown.
