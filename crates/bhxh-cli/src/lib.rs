@@ -5,6 +5,7 @@
 //! - `bhxh quote`, `bhxh retire`: friendly tables in Vietnamese or English.
 //! - `bhxh explain [FILE]`: renders the trace of a request or response as text.
 //! - `bhxh params`: the legal parameter catalogue with citations.
+//! - `bhxh serve`: the contract over HTTP; `bhxh batch`: batch files (crate `bhxh-server`).
 //!
 //! A library with a thin `main`, so that the argument handling can be fuzzed in-process
 //! (`fuzz/fuzz_targets/cli.rs`).
@@ -14,6 +15,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 mod render;
+mod service;
 
 /// `print!` that never panics: a failed write is remembered (`write_failure`) and decides
 /// the exit status (`bhxh eval … | head` must not panic; `bhxh eval > /dev/full` must not
@@ -87,6 +89,13 @@ USAGE:
              [--shortfall continue|back_payment] [--inflation R] [--lang vi|en] [--trace] [--json]
   bhxh explain [FILE]         print the trace of a request or response [--lang vi|en]
   bhxh params [--json]        list the legal parameters with their citations
+  bhxh serve [--listen ADDR:PORT] [--parameters FILE] [--api-keys FILE] [--cors-origin O]...
+             [--max-request-bytes N] [--concurrency N] [--header-timeout S] [--read-timeout S]
+             [--drain-timeout S] [--threads N] [--quiet]
+                              the JSON contract over HTTP (docs/service.md); 127.0.0.1:8080
+  bhxh batch [FILE] [--format csv|ndjson] [--output FILE] [--lang vi|en] [--parameters FILE]
+             [--threads N]    CSV participants → monthly quotes, or NDJSON requests →
+                              responses; streamed, on all cores
   bhxh help | --version
 
 Methods: monthly, every_3_months, every_6_months, every_12_months, advance (--months 24|36|48|60),
@@ -129,7 +138,7 @@ struct Opts {
     positional: Vec<String>,
 }
 
-const BOOL_FLAGS: &[&str] = &["--trace", "--json"];
+const BOOL_FLAGS: &[&str] = &["--trace", "--json", "--quiet"];
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
     let mut o = Opts {
@@ -256,6 +265,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         "retire" => cmd_retire(rest),
         "explain" => cmd_explain(rest),
         "params" => cmd_params(rest),
+        "serve" => service::cmd_serve(rest),
+        "batch" => service::cmd_batch(rest),
         "help" | "--help" | "-h" => {
             outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)

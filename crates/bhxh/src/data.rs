@@ -29,6 +29,10 @@ impl Format for Json {
     fn canonical(piece: &Value) -> String {
         serde_json::to_string(piece).unwrap_or_default()
     }
+
+    fn encode<T: serde::Serialize>(value: &T) -> Option<Value> {
+        serde_json::to_value(value).ok()
+    }
 }
 
 impl Params {
@@ -49,6 +53,18 @@ pub fn catalogue() -> Value {
         LAW_FILES
             .iter()
             .filter_map(|(_, text)| serde_json::from_str::<Value>(text).ok())
+            .collect(),
+    )
+}
+
+/// The catalogue of a parameter set (an agency's overlay applied): the same array as
+/// [`catalogue`], each parameter as the engine holds it.
+pub fn catalogue_of(params: &Params) -> Value {
+    Value::Array(
+        params
+            .encoded::<Json>()
+            .into_iter()
+            .filter_map(|(_, v)| v)
             .collect(),
     )
 }
@@ -84,6 +100,18 @@ mod tests {
             2_530_000
         );
         assert!(p.rural_poverty_line.at(m("2015-12")).is_none());
+    }
+
+    #[test]
+    fn the_catalogue_of_the_embedded_set_is_the_law_files() {
+        let p = Params::embedded().unwrap();
+        let a = catalogue();
+        let b = catalogue_of(p);
+        let (a, b) = (a.as_array().unwrap(), b.as_array().unwrap());
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(b) {
+            assert_eq!(x, y, "{}", x["id"]);
+        }
     }
 
     #[test]

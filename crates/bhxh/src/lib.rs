@@ -45,13 +45,15 @@
 #![deny(missing_docs)]
 
 /// Declares an enum whose variants each have one contract name: `as_str`, `from_name`,
-/// `ALL` and serde (de)serialisation all come from that one list.
+/// `ALL`, serde (de)serialisation and the JSON Schema (feature `schema`: the names, each
+/// with its variant's doc comment) all come from that one list.
 macro_rules! named {
     ($(#[$m:meta])* pub enum $E:ident { $( $(#[$vm:meta])* $V:ident = $s:literal, )* }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $E {
-            $( $(#[$vm])* $V, )*
+            $( $(#[$vm])* #[cfg_attr(feature = "schema", schemars(rename = $s))] $V, )*
         }
 
         impl $E {
@@ -100,12 +102,16 @@ pub mod month;
 pub mod project;
 
 pub use calc::batch;
-pub use data::catalogue;
+pub use data::{catalogue, catalogue_of};
 pub use error::{Error, Result, Words};
 pub use io::contract::{
-    evaluate, evaluate_bytes, evaluate_to_json, evaluate_to_json_with_limit, evaluate_value,
-    evaluate_with_limit, Receipt, Response, CALCULATIONS, ENGINE_VERSION, MAX_REQUEST_BYTES,
+    evaluate, evaluate_bytes, evaluate_bytes_on, evaluate_on, evaluate_to_json,
+    evaluate_to_json_with_limit, evaluate_value, evaluate_with_limit, Receipt, Response,
+    CALCULATIONS, ENGINE_VERSION, MAX_REQUEST_BYTES,
 };
+pub use io::csv;
+#[cfg(feature = "schema")]
+pub use io::schema;
 pub use law::parameters::Params;
 pub use money::Money;
 pub use month::YearMonth;

@@ -161,6 +161,27 @@ impl<'de> serde::Deserialize<'de> for YearMonth {
     }
 }
 
+/// `"YYYY-MM"`, as serialised (the years 1900–2200 are checked by the reader, not the
+/// pattern).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "bhxh::YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "A calendar month, `YYYY-MM` (years 1900–2200)."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

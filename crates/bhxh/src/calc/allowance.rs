@@ -143,12 +143,14 @@ pub enum Step<'a> {
 
 /// Result of a `monthly_allowance` calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonthlyAllowance {
     /// Whether the allowance can be paid.
     pub eligible: bool,
     /// Why not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub reason: Option<String>,
     /// Ttt: months of allowance the contributions buy.
     pub months: u32,
@@ -339,12 +341,14 @@ fn refusal(
 
 /// Result of a `social_pension` calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SocialPension {
     /// Whether the allowance is payable in `month`.
     pub eligible: bool,
     /// Why not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub reason: Option<String>,
     /// First month it is payable (age reached, at the earliest 2025-07), `null` when a
     /// pension excludes it.

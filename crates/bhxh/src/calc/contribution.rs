@@ -89,6 +89,7 @@ pub struct ContributionInput {
 
 /// One covered month of a payment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonthLine {
     /// The month (for a back payment: a label for the i-th missing month, see K-5).
@@ -103,6 +104,7 @@ pub struct MonthLine {
 
 /// Result of a `contribution` calculation (contract fields first).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contribution {
     /// Months the payment covers.
@@ -133,6 +135,7 @@ pub struct Contribution {
     pub subsidised_months: u32,
     /// Fund rate used, for advance and back payments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Decimal"))]
     pub fund_rate_monthly: Option<Decimal>,
     /// Echo of the payment month.
     pub payment_month: YearMonth,

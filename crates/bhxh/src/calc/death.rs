@@ -67,6 +67,7 @@ pub struct DeathInput {
 
 /// Result of a `death` calculation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Death {
     /// Funeral allowance.
@@ -82,9 +83,11 @@ pub struct Death {
     pub average_income: Option<Money>,
     /// Months of survivor lump sum (pensioner), as a decimal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Decimal"))]
     pub months_of_pension: Option<Decimal>,
     /// Months of the art. 23 allowance not yet paid at death (allowance recipient, K-19).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
     pub allowance_months_unpaid: Option<u32>,
 }
 

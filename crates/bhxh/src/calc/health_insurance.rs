@@ -70,10 +70,12 @@ pub struct HealthInsuranceInput {
 
 /// One member's amounts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MemberResult {
     /// The request's label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub label: Option<String>,
     /// Group code.
     pub group: String,
@@ -99,6 +101,7 @@ pub struct MemberResult {
 
 /// Result of a `health_insurance` calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HealthInsurance {
     /// Base salary (reference level) at the payment month.
@@ -121,6 +124,7 @@ pub struct HealthInsurance {
         skip_serializing_if = "Option::is_none",
         with = "crate::month::iso_date_opt"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub card_valid_from: Option<NaiveDate>,
 }
 

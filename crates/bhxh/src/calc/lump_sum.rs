@@ -27,12 +27,14 @@ use serde::{Deserialize, Serialize};
 
 /// Result of a `lump_sum` calculation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LumpSum {
     /// Whether the withdrawal is allowed for the reason given.
     pub eligible: bool,
     /// Why not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub reason: Option<String>,
     /// Months of contributions.
     pub contribution_months: u32,

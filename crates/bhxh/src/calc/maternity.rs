@@ -29,12 +29,14 @@ pub struct MaternityInput {
 
 /// Result of a `maternity` calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Maternity {
     /// Whether the allowance is payable.
     pub eligible: bool,
     /// Why not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub reason: Option<String>,
     /// Contribution months in the 12 months before the birth.
     pub months_in_window: u32,

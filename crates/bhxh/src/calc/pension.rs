@@ -34,12 +34,14 @@ use serde::{Deserialize, Serialize};
 
 /// Result of a `pension` calculation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pension {
     /// Whether a pension is payable.
     pub eligible: bool,
     /// Why not, when not eligible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub reason: Option<String>,
     /// `law_2024` or `law_2014` (decision K-16).
     pub rule_set: String,

@@ -49,6 +49,7 @@ pub struct RefundInput {
 
 /// Result of a `refund` calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Refund {
     /// Unused months refunded (from `from_month` to the end of the period).
@@ -69,6 +70,7 @@ pub struct Refund {
     pub payable: Money,
     /// The fund rate used at payment (advance only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Decimal"))]
     pub fund_rate_monthly: Option<Decimal>,
 }
 

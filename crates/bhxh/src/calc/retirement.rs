@@ -107,6 +107,7 @@ impl BirthDate {
 
 /// Result of a `retirement` calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Retirement {
     /// The retirement age that applies.

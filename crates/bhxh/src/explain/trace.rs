@@ -8,6 +8,7 @@ use serde_json::Value;
 
 /// One step of a trace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TraceStep {
     /// Stable name of the quantity (e.g. `income_floor`).
@@ -20,6 +21,7 @@ pub struct TraceStep {
     pub citation: String,
     /// Confidence grade of the cited parameter, when the step uses one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Confidence"))]
     pub confidence: Option<Confidence>,
     /// Vietnamese sentence.
     pub text_vi: String,
@@ -29,6 +31,7 @@ pub struct TraceStep {
 
 /// A warning carried in the response (never an error).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     /// Stable code, e.g. `parameter_extrapolated`.

@@ -23,6 +23,7 @@ pub const CALCULATIONS: &str =
 
 /// Provenance of a response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
     /// Engine version.
@@ -34,6 +35,9 @@ pub struct Receipt {
 /// A success response: the calculation's fields at the top level, then trace, warnings
 /// and receipt.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// Not a serde attribute: it would change how a response deserialises (with `flatten`).
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Response<T> {
     /// The calculation answered.
     pub calculation: String,
@@ -73,6 +77,16 @@ pub const MAX_REQUEST_BYTES: usize = 1 << 20;
 /// # Errors
 /// `request_too_large`, and as [`evaluate`].
 pub fn evaluate_with_limit(request: &str, limit: usize) -> Result<String> {
+    evaluate_on(Params::embedded()?, request, limit)
+}
+
+/// [`evaluate_with_limit`] over another base parameter set than the built-in one (an
+/// agency's overlay applied once, e.g. by `bhxh serve --parameters`); a request's own
+/// `parameters` apply on top of it, and the receipt's hash is that of the set used.
+///
+/// # Errors
+/// As [`evaluate_with_limit`].
+pub fn evaluate_on(base: &Params, request: &str, limit: usize) -> Result<String> {
     if request.len() > limit {
         return Err(Error::RequestTooLarge {
             bytes: request.len() as u64,
@@ -84,10 +98,10 @@ pub fn evaluate_with_limit(request: &str, limit: usize) -> Result<String> {
     // unusual (escapes, duplicate keys, an ill-typed history, malformed JSON) falls back to
     // the tree path, which reports the precise error.
     if let Some((map, fast)) = crate::io::request_text::read(request) {
-        return evaluate_parts(&Value::Object(map), fast.as_deref());
+        return evaluate_parts(base, &Value::Object(map), fast.as_deref());
     }
     let v = super::strict::parse(request)?;
-    evaluate_value(&v)
+    evaluate_parts(base, &v, None)
 }
 
 /// Evaluates a request given as bytes (a file, a stream, a body): text that is not UTF-8
@@ -96,6 +110,14 @@ pub fn evaluate_with_limit(request: &str, limit: usize) -> Result<String> {
 /// # Errors
 /// As [`evaluate_with_limit`].
 pub fn evaluate_bytes(request: &[u8], limit: usize) -> Result<String> {
+    evaluate_bytes_on(Params::embedded()?, request, limit)
+}
+
+/// [`evaluate_bytes`] over another base parameter set (see [`evaluate_on`]).
+///
+/// # Errors
+/// As [`evaluate_with_limit`].
+pub fn evaluate_bytes_on(base: &Params, request: &[u8], limit: usize) -> Result<String> {
     if request.len() > limit {
         return Err(Error::RequestTooLarge {
             bytes: request.len() as u64,
@@ -114,7 +136,7 @@ pub fn evaluate_bytes(request: &[u8], limit: usize) -> Result<String> {
             ),
         ),
     })?;
-    evaluate_with_limit(text, limit)
+    evaluate_on(base, text, limit)
 }
 
 /// Evaluates one request text and always returns JSON: the response, or the contract's
@@ -136,14 +158,17 @@ pub fn evaluate_to_json_with_limit(request: &str, limit: usize) -> (String, bool
 /// # Errors
 /// As [`evaluate`].
 pub fn evaluate_value(request: &Value) -> Result<String> {
-    evaluate_parts(request, None)
+    evaluate_parts(Params::embedded()?, request, None)
 }
 
-fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Result<String> {
+fn evaluate_parts(
+    base: &Params,
+    request: &Value,
+    fast_history: Option<&[RawPeriod<'_>]>,
+) -> Result<String> {
     let mut f = Fields::new(request, "")?;
     f.fast_history = fast_history;
     let calculation = f.str("calculation")?;
-    let base = Params::embedded()?;
     let overlaid;
     let params = match f.get("parameters") {
         None => base,
@@ -168,7 +193,7 @@ fn evaluate_parts(request: &Value, fast_history: Option<&[RawPeriod<'_>]>) -> Re
 }
 
 /// Fields every request may carry.
-const ENVELOPE: &[&str] = &["calculation", "parameters", "trace"];
+pub(crate) const ENVELOPE: &[&str] = &["calculation", "parameters", "trace"];
 
 /// One calculation of the contract: its name, the fields its request may carry (besides
 /// the envelope), and how to read, compute and serialise it (the result object's JSON).
@@ -293,6 +318,13 @@ const TABLE: &[Row] = &[
         answer: |p, f, t| json(crate::project::compare::compare(p, read::compare(f, p)?, t)),
     },
 ];
+
+/// The calculations of the dispatch table in order, each with the fields its request may
+/// carry besides the envelope (the JSON Schemas are checked against them).
+#[cfg(feature = "schema")]
+pub(crate) fn table() -> impl Iterator<Item = (&'static str, &'static [&'static str])> {
+    TABLE.iter().map(|r| (r.name, r.fields))
+}
 
 fn respond(calculation: &str, result: &str, t: Trace, p: &Params) -> Result<String> {
     // The same bytes as serialising `Response` with serde_json (the round-trip property test

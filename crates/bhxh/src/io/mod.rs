@@ -3,8 +3,11 @@
 //! the responses and error objects.
 
 pub mod contract;
+pub mod csv;
 pub(crate) mod history;
 pub mod input;
 pub(crate) mod read;
 pub(crate) mod request_text;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub(crate) mod strict;

@@ -54,6 +54,7 @@ impl Citation {
 
 /// Confidence grade of a value (`rules.md` §0.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Confidence {
     /// Verified in the full legal text.
     V,
@@ -113,7 +114,7 @@ pub struct Series<T> {
     pub known_through: Option<YearMonth>,
     /// Each value belongs to the calendar year of its `from` only (the fund rate, K-6);
     /// another year using it gets a `parameter_extrapolated` warning.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exact_year_only: bool,
     /// The dated values, `from` strictly increasing.
     pub values: Vec<Entry<T>>,
@@ -331,6 +332,7 @@ pub struct RetirementAges {
 
 /// An age in years and months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Age {
     /// Whole years.
@@ -518,10 +520,10 @@ pub struct Province {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged: Option<YearMonth>,
     /// Categories defined by the province.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub local_categories: BTreeMap<String, LocalCategory>,
     /// Dated top-up shares by category (share of 0.22 × rural poverty line).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<Entry<BTreeMap<String, Decimal>>>,
     /// Resolutions known to exist whose content is not in the data.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -613,6 +615,12 @@ macro_rules! parameter_table {
             pub fn validate(&self, prefix: &str) -> Result<()> {
                 $( Parameter::validate(&self.$id, prefix, stringify!($id), $check)?; )*
                 Ok(())
+            }
+
+            /// Every parameter in table order, encoded in format `F` (as the law files read,
+            /// with any overlay applied).
+            pub fn encoded<F: Format>(&self) -> Vec<(&'static str, Option<F::Piece>)> {
+                vec![$( (stringify!($id), F::encode(&self.$id)), )*]
             }
 
             fn merge_one<F: Format>(&mut self, key: &str, v: &F::Piece, path: &str) -> Result<()> {
@@ -862,6 +870,9 @@ pub trait Format {
     fn members(piece: &Self::Piece) -> Option<Vec<(&str, &Self::Piece)>>;
     /// A canonical text of the piece, for the parameter fingerprint.
     fn canonical(piece: &Self::Piece) -> String;
+    /// Encodes a value as a piece (the catalogue of an overlaid parameter set); `None`
+    /// when the format cannot hold it.
+    fn encode<T: Serialize>(value: &T) -> Option<Self::Piece>;
 }
 
 /// FNV-1a, 64 bits: a stable, dependency-free fingerprint (not a security hash).

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 /// One variant of a comparison.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     /// Label given (or built from the overrides).
@@ -47,6 +48,7 @@ pub struct Variant {
 
 /// Result of `compare`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     /// Variants in the order given.

@@ -75,6 +75,7 @@ pub struct EstimateInput {
 
 /// A year of the schedule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearLine {
     /// Calendar year of the payments.
@@ -91,6 +92,7 @@ pub struct YearLine {
 
 /// What one payment method costs for the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MethodCost {
     /// Method.
@@ -105,6 +107,7 @@ pub struct MethodCost {
 
 /// A period of the projected history (as in a `pension` request).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PeriodOut {
     /// First month.
@@ -121,6 +124,7 @@ pub struct PeriodOut {
 
 /// The first payment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FirstPayment {
     /// Payment month.
@@ -133,12 +137,14 @@ pub struct FirstPayment {
 
 /// Result of an `estimate`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Estimate {
     /// Whether the projected history gives a pension.
     pub eligible: bool,
     /// Why not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub reason: Option<String>,
     /// First day of the pension.
     pub pension_start: Option<NaiveDate>,
@@ -160,6 +166,7 @@ pub struct Estimate {
     pub monthly_pension: Money,
     /// The same in money of the pension-start year, when an inflation is assumed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Money"))]
     pub monthly_pension_nominal: Option<Money>,
     /// One-time allowance on retirement.
     pub retirement_allowance: Money,

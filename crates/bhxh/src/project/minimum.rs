@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Result of `minimum_income`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MinimumIncome {
     /// The smallest valid income on the step that reaches the target.
