@@ -14,7 +14,8 @@ TOOLS=target/tools
 OHA=$TOOLS/bin/oha
 if [ ! -x "$OHA" ]; then
   if command -v oha >/dev/null; then OHA=$(command -v oha); else
-    cargo install oha --version 1.16.0 --no-default-features --locked --root "$TOOLS"
+    # oha does not build without a TLS feature; native-tls links the system OpenSSL.
+    cargo install oha --version 1.16.0 --no-default-features --features native-tls --locked --root "$TOOLS"
   fi
 fi
 cargo build -q --release --locked -p bhxh-cli
@@ -30,12 +31,13 @@ w = sys.argv[1]
 json.dump({"calculation": "contribution", "payment_month": "2026-03", "income": 2000000,
            "method": "monthly", "categories": ["near_poor"]}, open(f"{w}/contribution.json", "w"))
 history = []
-for i in range(40):
-    y = 1990 + i
-    history.append({"from": f"{y}-01", "to": f"{y}-12", "income": 1500000 + 100000 * i,
+for i in range(40):  # 40 half-year periods 2008-2027, every third compulsory
+    y, h = 2008 + i // 2, i % 2
+    history.append({"from": f"{y}-{1 + 6 * h:02d}", "to": f"{y}-{6 + 6 * h:02d}",
+                    "income": 1500000 + 100000 * i,
                     "scheme": "compulsory" if i % 3 == 0 else "voluntary"})
 json.dump({"calculation": "pension", "sex": "male", "birth_date": "1966-03-15",
-           "claim_month": "2030-01", "history": history}, open(f"{w}/pension.json", "w"))
+           "history": history}, open(f"{w}/pension.json", "w"))
 json.dump({"calculation": "estimate", "as_of": "2026-03-01", "sex": "female",
            "birth_date": "1985-06", "income": 3000000, "categories": ["near_poor"]},
           open(f"{w}/estimate.json", "w"))

@@ -19,6 +19,7 @@
 pub mod batch;
 pub mod codegen;
 mod handlers;
+mod log;
 mod metrics;
 mod openapi;
 
@@ -220,7 +221,7 @@ pub fn run(config: Config) -> Result<(), String> {
         let local = listener
             .local_addr()
             .map_err(|e| format!("cannot read the bound address: {e}"))?;
-        handlers::log(&serde_json::json!({
+        log::event(&serde_json::json!({
             "level": "info",
             "msg": "listening",
             "addr": local.to_string(),
@@ -260,7 +261,7 @@ pub async fn serve(
                     Ok((s, _)) => s,
                     Err(e) => {
                         // Out of file descriptors and the like: wait, do not spin.
-                        handlers::log(&serde_json::json!({"level": "warn", "msg": "accept failed", "error": e.to_string()}));
+                        log::event(&serde_json::json!({"level": "warn", "msg": "accept failed", "error": e.to_string()}));
                         tokio::time::sleep(Duration::from_millis(50)).await;
                         continue;
                     }
@@ -277,13 +278,15 @@ pub async fn serve(
     }
     drop(listener);
     shared.ready.store(false, Ordering::SeqCst);
-    handlers::log(&serde_json::json!({"level": "info", "msg": "draining"}));
+    log::flush();
+    log::event(&serde_json::json!({"level": "info", "msg": "draining"}));
     tokio::select! {
         () = graceful.shutdown() => {
-            handlers::log(&serde_json::json!({"level": "info", "msg": "stopped"}));
+            log::flush();
+            log::event(&serde_json::json!({"level": "info", "msg": "stopped"}));
         }
         () = tokio::time::sleep(shared.config.drain_timeout) => {
-            handlers::log(&serde_json::json!({"level": "warn", "msg": "drain timeout: connections cut"}));
+            log::event(&serde_json::json!({"level": "warn", "msg": "drain timeout: connections cut"}));
         }
     }
     Ok(())

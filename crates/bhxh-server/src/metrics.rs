@@ -143,6 +143,11 @@ impl Metrics {
         }
         let _ = writeln!(
             o,
+            "# HELP bhxh_log_lines_dropped_total Request log lines dropped because the log queue was full.\n# TYPE bhxh_log_lines_dropped_total counter\nbhxh_log_lines_dropped_total {}",
+            crate::log::DROPPED.load(Ordering::Relaxed)
+        );
+        let _ = writeln!(
+            o,
             "# HELP bhxh_in_flight Requests being served.\n# TYPE bhxh_in_flight gauge\nbhxh_in_flight {in_flight}"
         );
         o
