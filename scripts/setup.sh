@@ -31,4 +31,5 @@ fi
 # by the tests and the example.
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check maturin==1.16.0 pytest==9.2.0 numpy pandas polars==2.1.0 \
-  hypothesis==6.170.17 matplotlib jsonschema==4.26.0
+  hypothesis==6.170.17 matplotlib jsonschema==4.26.0 "dask[dataframe,distributed]==2026.8.0" \
+  nbclient==0.11.0 nbformat==5.11.1 ipykernel==7.4.0

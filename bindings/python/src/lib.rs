@@ -8,6 +8,8 @@ use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+mod population;
+
 pyo3::create_exception!(
     _bhxh,
     EngineError,
@@ -299,5 +301,6 @@ fn _bhxh(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quote_monthly, m)?)?;
     m.add_function(wrap_pyfunction!(pensions, m)?)?;
     m.add_function(wrap_pyfunction!(row_status_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(population::project_population, m)?)?;
     Ok(())
 }

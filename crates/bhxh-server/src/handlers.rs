@@ -12,12 +12,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use http_body_util::BodyExt;
-use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use serde_json::json;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::sync::{mpsc, OwnedSemaphorePermit};
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 
 /// What a handler tells the guard about its answer (for the log and the metrics).
 #[derive(Clone, Copy)]
@@ -250,12 +250,15 @@ fn status_of(e: &bhxh::Error) -> StatusCode {
 fn calculation_label(s: &Shared, text: &[u8]) -> &'static str {
     const KEY: &[u8] = b"\"calculation\"";
     let head = text.get(..text.len().min(4096)).unwrap_or_default();
-    let name = head.windows(KEY.len()).position(|w| w == KEY).and_then(|i| {
-        let rest = head.get(i + KEY.len()..)?.trim_ascii_start();
-        let rest = rest.strip_prefix(b":")?.trim_ascii_start();
-        let rest = rest.strip_prefix(b"\"")?;
-        rest.get(..rest.iter().position(|b| *b == b'"')?)
-    });
+    let name = head
+        .windows(KEY.len())
+        .position(|w| w == KEY)
+        .and_then(|i| {
+            let rest = head.get(i + KEY.len()..)?.trim_ascii_start();
+            let rest = rest.strip_prefix(b":")?.trim_ascii_start();
+            let rest = rest.strip_prefix(b"\"")?;
+            rest.get(..rest.iter().position(|b| *b == b'"')?)
+        });
     name.and_then(|n| {
         s.catalogue
             .calculations

@@ -102,7 +102,7 @@ pub mod month;
 pub mod project;
 
 pub use calc::batch;
-pub use data::{catalogue, catalogue_of};
+pub use data::{assumptions_from, catalogue, catalogue_of, life_table, life_table_from};
 pub use error::{Error, Result, Words};
 pub use io::contract::{
     evaluate, evaluate_bytes, evaluate_bytes_on, evaluate_on, evaluate_to_json,

@@ -39,7 +39,7 @@ __all__ = [
     "contribution", "refund", "retirement", "pension", "lump_sum", "death", "maternity",
     "monthly_allowance", "social_pension", "estimate", "minimum_income", "compare",
     "health_insurance", "health_insurance_households",
-    "quote_monthly", "pensions", "CATEGORIES", "ROW_STATUS", "run_reform",
+    "quote_monthly", "pensions", "CATEGORIES", "ROW_STATUS", "run_reform", "project_population",
 ]
 
 __version__: str = _bhxh.version()
@@ -610,3 +610,6 @@ def run_reform(population: Any, reform: Mapping[str, Any], **columns: Any) -> Di
     """
     return {"baseline": quote_monthly(population, **columns),
             "reform": quote_monthly(population, parameters=reform, **columns)}
+
+
+from .population import project_population  # noqa: E402  (needs the helpers above)

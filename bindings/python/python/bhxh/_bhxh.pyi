@@ -1,5 +1,5 @@
 # Type stubs of the compiled module (checked against it by tests/test_stubs.py).
-from typing import List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -41,3 +41,21 @@ def pensions(
     npt.NDArray[np.int64],
     List[str],
 ]: ...
+def project_population(
+    persons: Tuple[
+        npt.NDArray[np.uint64],
+        npt.NDArray[np.uint8],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.uint8],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+    ],
+    provinces: List[str],
+    options: Tuple[int, int, int, bool, int],
+    assumptions: Optional[str] = None,
+    overlay: Optional[str] = None,
+) -> Tuple[Dict[str, Any], Optional[Dict[str, Any]]]: ...

@@ -165,6 +165,28 @@ impl<'p> MonthlyQuoter<'p> {
         })
     }
 
+    /// The parameters of a payment month, resolved once.
+    #[inline]
+    fn row(&mut self, month: YearMonth) -> Option<MonthRow> {
+        // A month before the first year has no slot (`get` below finds none).
+        let idx = usize::try_from(month.ordinal().saturating_sub(self.base)).unwrap_or(usize::MAX);
+        match self.cache.get(idx).copied().flatten() {
+            Some(r) => r,
+            None => {
+                let r = self.resolve(month);
+                if let Some(slot) = self.cache.get_mut(idx) {
+                    *slot = Some(r);
+                }
+                r
+            }
+        }
+    }
+
+    /// The income floor (rural poverty line) of a payment month; `None` when not in force.
+    pub fn floor(&mut self, month: YearMonth) -> Option<Money> {
+        self.row(month).map(|r| r.floor)
+    }
+
     /// Quotes one participant-month: `category` indexes [`NATIONAL_CATEGORIES`].
     ///
     /// # Errors
@@ -177,19 +199,7 @@ impl<'p> MonthlyQuoter<'p> {
         category: u8,
         subsidised_before: u32,
     ) -> Result<MonthlyQuote, RowStatus> {
-        // A month before the first year has no slot (`get` below finds none).
-        let idx = usize::try_from(month.ordinal().saturating_sub(self.base)).unwrap_or(usize::MAX);
-        let row = match self.cache.get(idx).copied().flatten() {
-            Some(r) => r,
-            None => {
-                let r = self.resolve(month);
-                if let Some(slot) = self.cache.get_mut(idx) {
-                    *slot = Some(r);
-                }
-                r
-            }
-        }
-        .ok_or(RowStatus::ParameterNotInForce)?;
+        let row = self.row(month).ok_or(RowStatus::ParameterNotInForce)?;
         if !(0..=money::MAX_MONEY).contains(&income) {
             return Err(RowStatus::InvalidMoney);
         }

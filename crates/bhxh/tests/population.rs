@@ -1,0 +1,330 @@
+//! The population projection's identities: under full persistence and no deaths the first
+//! year's contributions are the single `contribution` quotes; totals do not depend on how
+//! the population is partitioned; the support a lump sum returns is the support received;
+//! a pension is the single `pension` calculation's.
+
+use bhxh::calc::retirement::Sex;
+use bhxh::project::population::{project, Assumptions, Person, Setup, Status, YearTotals, PPM};
+use bhxh::{Params, YearMonth};
+use serde_json::{json, Value};
+
+fn m(s: &str) -> YearMonth {
+    s.parse().unwrap()
+}
+
+const CATEGORIES: [&str; 5] = [
+    "poor",
+    "near_poor",
+    "ethnic_minority",
+    "island_or_special_zone",
+    "other",
+];
+
+fn none_assumed() -> Assumptions {
+    Assumptions {
+        persistence: vec![(0, PPM)],
+        mortality: None,
+        lump_sum_take_up: 0,
+        allowance_take_up: 0,
+    }
+}
+
+/// A varied population: ages 20–70, every category, a province for some, earlier months.
+fn population(n: u64, start: YearMonth) -> Vec<Person> {
+    (0..n)
+        .map(|i| Person {
+            id: 1_000 + i * 7,
+            sex: if i % 2 == 0 { Sex::Male } else { Sex::Female },
+            birth: m("1956-01").plus(i32::try_from(i * 37 % 600).unwrap()),
+            category: u8::try_from(i % 5).unwrap(),
+            province: (i % 4 == 1).then_some(0),
+            income: 1_500_000 + i64::try_from(i % 30).unwrap() * 100_000,
+            months_before: u32::try_from(i * 13 % 200).unwrap(),
+            subsidised_before: u32::try_from(i * 13 % 200 / 2).unwrap(),
+            support_before: 0,
+            first_month: start.plus(i32::try_from(i % 40).unwrap()),
+        })
+        .collect()
+}
+
+fn sum(parts: &[Vec<YearTotals>]) -> Vec<YearTotals> {
+    let mut out = parts[0].clone();
+    for p in &parts[1..] {
+        for (a, b) in out.iter_mut().zip(p) {
+            a.add(b).unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn first_year_contributions_are_the_single_quotes() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let provinces = vec!["ha_noi".to_string()];
+    let persons: Vec<Person> = (0..60u64)
+        .map(|i| Person {
+            id: i,
+            sex: Sex::Female,
+            birth: m("1980-01").plus(i32::try_from(i).unwrap()),
+            category: u8::try_from(i % 5).unwrap(),
+            province: (i % 3 == 0).then_some(0),
+            income: 1_500_000 + i64::try_from(i).unwrap() * 50_000,
+            months_before: 120,
+            subsidised_before: [0, 60, 115, 119, 120][usize::try_from(i % 5).unwrap()],
+            support_before: 0,
+            first_month: start,
+        })
+        .collect();
+    let setup = Setup {
+        start,
+        years: 2,
+        seed: 1,
+        provinces: &provinces,
+    };
+    let (totals, _) = project(p, &persons, &none_assumed(), &setup, false).unwrap();
+    let (mut paid, mut state, mut local) = (0i64, 0i64, 0i64);
+    for x in &persons {
+        let mut supported = x.subsidised_before;
+        for k in 0..12 {
+            let mut req = json!({"calculation": "contribution", "payment_month": start.plus(k).to_string(),
+                "income": x.income, "method": "monthly", "categories": [CATEGORIES[usize::from(x.category)]],
+                "subsidised_months_before": supported, "trace": false});
+            if x.province.is_some() {
+                req["province"] = json!("ha_noi");
+            }
+            let r: Value =
+                serde_json::from_str(&bhxh::evaluate(&req.to_string()).unwrap()).unwrap();
+            paid += r["payable"].as_i64().unwrap();
+            state += r["state_support"].as_i64().unwrap();
+            local += r["local_support"].as_i64().unwrap();
+            if r["subsidised_months"].as_u64().unwrap() > 0 {
+                supported += 1;
+            }
+        }
+    }
+    let y = &totals[0];
+    assert_eq!(
+        (y.contributions, y.state_support, y.local_support),
+        (paid, state, local)
+    );
+    assert!(local > 0 && state > 0);
+    assert_eq!(
+        (y.contributors, y.contribution_months, y.participants),
+        (60, 720, 60)
+    );
+    assert_eq!((y.deaths, y.lump_sums, y.new_pensioners), (0, 0, 0));
+}
+
+#[test]
+fn totals_do_not_depend_on_the_partition() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let provinces = vec!["hue".to_string()];
+    let persons = population(2_100, start);
+    let a = Assumptions {
+        persistence: vec![(0, 700_000), (40, 850_000), (60, 950_000)],
+        mortality: Some(bhxh::life_table().unwrap()),
+        lump_sum_take_up: 400_000,
+        allowance_take_up: 300_000,
+    };
+    let setup = Setup {
+        start,
+        years: 12,
+        seed: 2026,
+        provinces: &provinces,
+    };
+    let (whole, outcomes) = project(p, &persons, &a, &setup, true).unwrap();
+    for parts in [3usize, 7] {
+        let chunk = persons.len().div_ceil(parts);
+        let contiguous: Vec<Vec<YearTotals>> = persons
+            .chunks(chunk)
+            .map(|c| project(p, c, &a, &setup, false).unwrap().0)
+            .collect();
+        assert_eq!(sum(&contiguous), whole, "{parts} contiguous parts");
+        let interleaved: Vec<Vec<YearTotals>> = (0..parts)
+            .map(|k| {
+                let part: Vec<Person> = persons.iter().skip(k).step_by(parts).cloned().collect();
+                project(p, &part, &a, &setup, false).unwrap().0
+            })
+            .collect();
+        assert_eq!(sum(&interleaved), whole, "{parts} interleaved parts");
+    }
+    // Every kind of event happened, so the identity is not vacuous.
+    let all = whole.clone();
+    let total = |f: fn(&YearTotals) -> i64| all.iter().map(f).sum::<i64>();
+    assert!(total(|y| y.deaths as i64) > 10);
+    assert!(total(|y| y.new_pensioners as i64) > 10);
+    assert!(total(|y| y.lump_sums as i64) > 10);
+    assert!(total(|y| y.new_allowance_recipients as i64) > 5);
+    assert!(total(|y| y.funeral_allowances) > 0 && total(|y| y.survivor_lump_sums) > 0);
+    assert!(total(|y| y.pensions_paid) > 0 && total(|y| y.allowances_paid) > 0);
+    // The outcomes add up to the totals.
+    let contributions: i64 = outcomes.iter().map(|o| o.contributions).sum();
+    assert_eq!(contributions, total(|y| y.contributions));
+    let lump: i64 = outcomes.iter().map(|o| o.lump_sum).sum();
+    assert_eq!(lump, total(|y| y.lump_sums_paid));
+    // Another seed, another path.
+    let other = Setup {
+        seed: 7,
+        ..setup.clone()
+    };
+    assert_ne!(project(p, &persons, &a, &other, false).unwrap().0, whole);
+}
+
+#[test]
+fn a_lump_sum_returns_the_support_received() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let persons: Vec<Person> = (0..40u64)
+        .map(|i| Person {
+            id: i,
+            // Men born in 1965-66 reach retirement age in the projection's first years.
+            sex: Sex::Male,
+            birth: m("1965-01").plus(i32::try_from(i).unwrap()),
+            category: u8::try_from(i % 5).unwrap(),
+            province: None,
+            income: 2_000_000 + i64::try_from(i).unwrap() * 100_000,
+            months_before: 0,
+            subsidised_before: 0,
+            support_before: 0,
+            first_month: start,
+        })
+        .collect();
+    let a = Assumptions {
+        lump_sum_take_up: PPM,
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 8,
+        seed: 3,
+        provinces: &[],
+    };
+    let (totals, outcomes) = project(p, &persons, &a, &setup, true).unwrap();
+    let withdrawn: Vec<_> = outcomes
+        .iter()
+        .filter(|o| o.status == Status::Withdrawn)
+        .collect();
+    assert_eq!(withdrawn.len(), persons.len());
+    let received: i64 = withdrawn.iter().map(|o| o.support).sum();
+    let returned: i64 = totals.iter().map(|y| y.support_returned).sum();
+    assert!(received > 0);
+    assert_eq!(returned, received);
+    for o in &withdrawn {
+        assert_eq!(o.support_returned, o.support, "person {}", o.id);
+    }
+}
+
+#[test]
+fn a_pension_is_the_single_pension_calculation() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let x = Person {
+        id: 9,
+        sex: Sex::Male,
+        birth: m("1966-05"),
+        category: 4,
+        province: None,
+        income: 3_000_000,
+        months_before: 170,
+        subsidised_before: 0,
+        support_before: 0,
+        first_month: start,
+    };
+    let setup = Setup {
+        start,
+        years: 5,
+        seed: 0,
+        provinces: &[],
+    };
+    let (totals, outcomes) =
+        project(p, std::slice::from_ref(&x), &none_assumed(), &setup, true).unwrap();
+    let o = &outcomes[0];
+    assert_eq!(o.status, Status::Pensioner);
+    let r: Value = serde_json::from_str(
+        &bhxh::evaluate(r#"{"calculation":"retirement","sex":"male","birth_date":"1966-05"}"#)
+            .unwrap(),
+    )
+    .unwrap();
+    let reached = m(r["age_reached_month"].as_str().unwrap());
+    let req = json!({"calculation": "pension", "sex": "male", "birth_date": "1966-05", "trace": false,
+        "history": [{"from": start.plus(-170).to_string(), "to": reached.plus(-1).to_string(), "income": 3_000_000}]});
+    let single: Value = serde_json::from_str(&bhxh::evaluate(&req.to_string()).unwrap()).unwrap();
+    assert_eq!(
+        o.monthly_benefit,
+        single["monthly_pension"].as_i64().unwrap()
+    );
+    assert_eq!(
+        o.pension_start.map(|s| s.first_day().to_string()),
+        single["pension_start"].as_str().map(str::to_string)
+    );
+    let paid: i64 = totals.iter().map(|y| y.pensions_paid).sum();
+    let months = start.plus(60).months_since(o.pension_start.unwrap());
+    assert_eq!(paid, o.monthly_benefit * i64::from(months));
+    assert_eq!(totals.iter().map(|y| y.new_pensioners).sum::<u64>(), 1);
+}
+
+#[test]
+fn bad_persons_and_assumptions_are_errors_naming_the_field() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let mut persons = population(3, start);
+    persons[2].category = 9;
+    let setup = Setup {
+        start,
+        years: 2,
+        seed: 0,
+        provinces: &["hue".to_string()],
+    };
+    let e = project(p, &persons, &none_assumed(), &setup, false).unwrap_err();
+    assert_eq!(e.field(), Some("persons[2].category"));
+    let mut persons = population(3, start);
+    persons[1].months_before = 300;
+    let e = project(p, &persons, &none_assumed(), &setup, false).unwrap_err();
+    assert_eq!(e.field(), Some("persons[1].months_before"));
+    let bad = Assumptions {
+        lump_sum_take_up: 700_000,
+        allowance_take_up: 400_000,
+        ..none_assumed()
+    };
+    assert_eq!(
+        project(p, &population(3, start), &bad, &setup, false)
+            .unwrap_err()
+            .field(),
+        Some("assumptions")
+    );
+    let setup = Setup {
+        provinces: &["atlantis".to_string()],
+        ..setup
+    };
+    assert_eq!(
+        project(p, &population(3, start), &none_assumed(), &setup, false)
+            .unwrap_err()
+            .code(),
+        "unknown_province"
+    );
+    for (v, field) in [
+        (json!({"persistence": "1.2"}), "assumptions.persistence"),
+        (json!({"persistence": 0.9}), "assumptions.persistence"),
+        (
+            json!({"persistence": [[40, "0.9"], [20, "0.8"]]}),
+            "assumptions.persistence",
+        ),
+        (json!({"mortality": "mars"}), "assumptions.mortality"),
+        (
+            json!({"income_growth": "0.02"}),
+            "assumptions.income_growth",
+        ),
+        (json!({"lapse": "0.1"}), "assumptions.lapse"),
+    ] {
+        assert_eq!(
+            bhxh::assumptions_from(&v).unwrap_err().field(),
+            Some(field),
+            "{v}"
+        );
+    }
+    let a = bhxh::assumptions_from(&json!({"persistence": [[0, "0.8"], [40, "0.95"]], "mortality": "none", "lump_sum_take_up": "0.25"})).unwrap();
+    assert_eq!(a.persistence, vec![(0, 800_000), (40, 950_000)]);
+    assert_eq!((a.mortality, a.lump_sum_take_up), (None, 250_000));
+}
