@@ -612,4 +612,12 @@ def run_reform(population: Any, reform: Mapping[str, Any], **columns: Any) -> Di
             "reform": quote_monthly(population, parameters=reform, **columns)}
 
 
-from .population import project_population  # noqa: E402  (needs the helpers above)
+
+def __getattr__(name: str) -> Any:
+    # `project_population` lives in its own module, imported on first use so that
+    # `import bhxh` does not import numpy (PEP 562).
+    if name == "project_population":
+        from .population import project_population
+
+        return project_population
+    raise AttributeError(f"module 'bhxh' has no attribute {name!r}")

@@ -30,7 +30,8 @@ def project_population(ddf: Any, *, start: Any, years: int, assumptions: Optiona
         return _project(pdf, start=start, years=years, assumptions=assumptions, parameters=parameters,
                         seed=seed, threads=threads_per_partition, as_frame=True)
 
-    totals = ddf.map_partitions(part, meta=meta).groupby(_KEYS).sum()
+    # A tree reduction to one partition (the totals are a few rows), never a shuffle.
+    totals = ddf.map_partitions(part, meta=meta).groupby(_KEYS).sum(split_out=1)
     result = _compute(totals, progress)
     return result.reset_index().sort_values("year", kind="stable").reset_index(drop=True)[list(meta.columns)]
 
@@ -45,7 +46,13 @@ def _compute(collection: Any, progress: bool) -> Any:
     if client is not None:
         future = client.compute(collection)
         if progress:
-            bar(future)
+            # A widget in a notebook when ipywidgets is there, else a text bar.
+            try:
+                import ipywidgets  # noqa: F401
+
+                bar(future)
+            except ImportError:
+                bar(future, notebook=False)
         return future.result()
     if progress:
         from dask.diagnostics import ProgressBar

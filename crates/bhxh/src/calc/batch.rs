@@ -167,19 +167,15 @@ impl<'p> MonthlyQuoter<'p> {
 
     /// The parameters of a payment month, resolved once.
     #[inline]
-    fn row(&mut self, month: YearMonth) -> Option<MonthRow> {
-        // A month before the first year has no slot (`get` below finds none).
-        let idx = usize::try_from(month.ordinal().saturating_sub(self.base)).unwrap_or(usize::MAX);
-        match self.cache.get(idx).copied().flatten() {
-            Some(r) => r,
-            None => {
-                let r = self.resolve(month);
-                if let Some(slot) = self.cache.get_mut(idx) {
-                    *slot = Some(r);
-                }
-                r
-            }
+    fn row(&mut self, month: YearMonth) -> Option<&MonthRow> {
+        // Every representable month has a slot (the cache spans MIN_YEAR..=MAX_YEAR).
+        let idx = usize::try_from(month.ordinal().saturating_sub(self.base)).ok()?;
+        if self.cache.get(idx)?.is_none() {
+            let r = self.resolve(month);
+            *self.cache.get_mut(idx)? = Some(r);
         }
+        // Borrowed, not copied: a row is over a hundred bytes and this runs for every quote.
+        self.cache.get(idx)?.as_ref()?.as_ref()
     }
 
     /// The income floor (rural poverty line) of a payment month; `None` when not in force.
