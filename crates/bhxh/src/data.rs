@@ -348,8 +348,8 @@ mod tests {
         assert_eq!((t.male.len(), t.female.len()), (101, 101));
         // Men at 60: mx 0.0140065 → qx = 0.0140065 / 1.00700325 = 0.013909… → 13,909 ppm.
         assert_eq!(t.male[60], 13_909);
-        // Boys at 0: mx 0.01881607 → qx = 0.01881607 / (1 + 0.85 × 0.01881607) = 0.018518…
-        assert_eq!(t.male[0], 18_518);
+        // Boys at 0: mx 0.01881607 → qx = 0.01881607 / (1 + 0.85 × 0.01881607) = 0.0185198…
+        assert_eq!(t.male[0], 18_520);
         assert_eq!(t.female[100], 1_000_000);
         assert!(t.male.windows(2).skip(40).all(|w| w[0] <= w[1]));
         let bad =
