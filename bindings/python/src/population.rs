@@ -99,6 +99,8 @@ fn in_parts(
     detail: bool,
     threads: usize,
 ) -> Projected {
+    // Checked here too: an empty population (an empty Dask partition) reaches no part.
+    population::check_setup(p, a, s)?;
     let parts = threads.clamp(1, 64).min(all.len().max(1));
     let size = all.len().div_ceil(parts).max(1);
     let results: Vec<Projected> = std::thread::scope(|sc| {

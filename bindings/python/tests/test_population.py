@@ -122,3 +122,23 @@ def test_dask_on_a_local_cluster_gives_the_same_totals():
     got = bhxh.dask.project_population(dd.from_pandas(df, npartitions=4), start=202601, years=8,
                                        assumptions=ASSUMED, seed=5, progress=True)
     assert got.equals(whole)
+
+
+def test_plain_lists_nullable_ids_and_exact_decimals():
+    from decimal import Decimal
+
+    cols = {"person_id": [1, 2, 3], "sex": ["male", "female", "male"], "birth_date": ["1980-01", "1985", "1990-07-15"],
+            "category": ["poor", "other", "near_poor"], "income": [2_000_000, 2_500_000, 3_000_000]}
+    y = bhxh.project_population(cols, start="2026-01", years=2,
+                                assumptions={"persistence": Decimal("1E-7"), "mortality": "none"})
+    assert isinstance(y, dict) and list(y["contribution_months"]) == [0, 0]
+    y = bhxh.project_population(cols, start="2026-01", years=1, assumptions={"persistence": 1, "mortality": "none"})
+    assert list(y["contribution_months"]) == [36]
+    df = pd.DataFrame(cols).astype({"person_id": "Int64"})
+    df.loc[1, "person_id"] = pd.NA
+    with pytest.raises(bhxh.ColumnError) as e:
+        bhxh.project_population(df, start="2026-01", years=1)
+    assert (e.value.code, e.value.column, e.value.row) == ("missing_value", "person_id", 1)
+    with pytest.raises(bhxh.InputError) as e:
+        bhxh.project_population(df.iloc[:0], start="2026-01", years=0)
+    assert e.value.field == "years"

@@ -726,3 +726,54 @@ fn the_descriptions_are_served() {
     let m = get(&a, &s.url("/metrics"));
     assert!(m.header("content-type").unwrap().starts_with("text/plain"));
 }
+
+#[test]
+fn a_batch_reader_that_stops_reading_loses_its_slot() {
+    let s = Server::start(&["--concurrency", "1", "--read-timeout", "1", "--quiet"]);
+    // About 3 MB of requests whose answers (with their traces) are far more than the
+    // socket buffers hold; the client sends them all and never reads.
+    let one = contribution(2_000_000);
+    let mut body = String::new();
+    while body.len() < 3 << 20 {
+        body.push_str(&one);
+        body.push('\n');
+    }
+    let head = format!(
+        "POST /v1/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let stalled = std::thread::spawn({
+        let addr = s.addr.clone();
+        move || {
+            let mut t = TcpStream::connect(addr).unwrap();
+            t.write_all(head.as_bytes()).unwrap();
+            let _ = t.write_all(body.as_bytes());
+            std::thread::sleep(Duration::from_secs(15));
+            drop(t);
+        }
+    });
+    // While it holds the only slot others are shed; within a few read timeouts it is freed.
+    let a = agent();
+    let deadline = Instant::now() + Duration::from_secs(12);
+    let mut shed = false;
+    loop {
+        let r = post(
+            &a,
+            &s.url("/v1/evaluate"),
+            "application/json",
+            one.as_bytes(),
+        );
+        if r.status == 200 {
+            break;
+        }
+        assert_eq!(r.status, 503);
+        shed = true;
+        assert!(Instant::now() < deadline, "the stalled batch kept its slot");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(
+        shed,
+        "the batch never held the slot: the test proves nothing"
+    );
+    drop(stalled);
+}

@@ -17,7 +17,9 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::sync::{mpsc, OwnedSemaphorePermit};
-use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
+use tower_http::compression::predicate::{
+    DefaultPredicate, NotForContentType, Predicate, SizeAbove,
+};
 
 /// What a handler tells the guard about its answer (for the log and the metrics).
 #[derive(Clone, Copy)]
@@ -53,7 +55,14 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .layer(
             tower_http::compression::CompressionLayer::new()
                 .quality(tower_http::CompressionLevel::Fastest)
-                .compress_when(DefaultPredicate::new().and(SizeAbove::new(8 << 10))),
+                .compress_when(
+                    DefaultPredicate::new()
+                        .and(SizeAbove::new(8 << 10))
+                        // Streamed batches are sent as they are answered, never held back
+                        // by an encoder's buffer.
+                        .and(NotForContentType::const_new("application/x-ndjson"))
+                        .and(NotForContentType::const_new("text/csv")),
+                ),
         );
     if !shared.config.cors_origins.is_empty() {
         let origins: Vec<HeaderValue> = shared
@@ -143,7 +152,11 @@ fn authorised(s: &Shared, headers: &HeaderMap) -> bool {
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| {
+            v.get(..7)
+                .filter(|p| p.eq_ignore_ascii_case("bearer "))
+                .and_then(|_| v.get(7..))
+        })
         .or_else(|| headers.get("x-api-key").and_then(|v| v.to_str().ok()))
         .unwrap_or("");
     // Every key is compared, whichever matches.
@@ -157,7 +170,17 @@ async fn guard(State(s): State<Arc<Shared>>, mut req: Request, next: Next) -> Re
     let start = Instant::now();
     let route = route_of(req.uri().path());
     let id = request_id(&s, req.headers());
-    let method = req.method().as_str().escape_default().to_string();
+    // Methods beyond the standard ones are logged as "other" (the log takes no client text).
+    let method = match *req.method() {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        _ => "other",
+    };
     let mut resp = if !is_probe(route) && !authorised(&s, req.headers()) {
         let mut r = error(
             StatusCode::UNAUTHORIZED,
@@ -183,15 +206,7 @@ async fn guard(State(s): State<Arc<Shared>>, mut req: Request, next: Next) -> Re
             }
             Err(_) => {
                 s.metrics.shed.fetch_add(1, Ordering::Relaxed);
-                let mut r = error(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "overloaded",
-                    "the service is at its concurrency limit; retry shortly",
-                    "dịch vụ đang quá tải; vui lòng thử lại sau giây lát",
-                );
-                r.headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-                r
+                overloaded()
             }
         }
     };
@@ -220,6 +235,19 @@ async fn guard(State(s): State<Arc<Shared>>, mut req: Request, next: Next) -> Re
         ));
     }
     resp
+}
+
+/// 503 with `Retry-After`: at the concurrency limit.
+fn overloaded() -> Response {
+    let mut r = error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "overloaded",
+        "the service is at its concurrency limit; retry shortly",
+        "dịch vụ đang quá tải; vui lòng thử lại sau giây lát",
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    r
 }
 
 /// An error object of the contract's shape with an HTTP status.
@@ -338,7 +366,18 @@ async fn evaluate(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Body) 
         Ok(b) => b,
         Err(r) => return r,
     };
-    match bhxh::evaluate_bytes_on(s.params, &bytes, s.config.max_request_bytes) {
+    let (params, limit) = (s.params, s.config.max_request_bytes);
+    // Small requests (microseconds) are answered on the worker thread; a long history is
+    // answered on the blocking pool, so that it never holds up the connections' I/O.
+    let answer = if bytes.len() <= 16 << 10 {
+        bhxh::evaluate_bytes_on(params, &bytes, limit)
+    } else {
+        let b = bytes.clone();
+        tokio::task::spawn_blocking(move || bhxh::evaluate_bytes_on(params, &b, limit))
+            .await
+            .unwrap_or(Err(bhxh::Error::Internal {}))
+    };
+    match answer {
         Ok(mut out) => {
             let calculation = calculation_label(&s, out.as_bytes());
             out.push('\n');
@@ -403,6 +442,11 @@ async fn batch(State(s): State<Arc<Shared>>, req: Request) -> Response {
         Err(r) => return *r,
     };
     let permit = req.extensions().get::<Permit>().cloned();
+    // Batches stream for long and hold buffers: they have slots of their own.
+    let Ok(batch_permit) = s.batch_permits.clone().try_acquire_owned() else {
+        s.metrics.shed.fetch_add(1, Ordering::Relaxed);
+        return overloaded();
+    };
     let mut body = req.into_body();
     let mut splitter = Splitter::new(s.config.max_request_bytes);
     let (job, first, head) = if csv {
@@ -421,7 +465,15 @@ async fn batch(State(s): State<Arc<Shared>>, req: Request) -> Response {
     if !head.is_empty() {
         let _ = tx.try_send(Bytes::from(head));
     }
-    tokio::spawn(pump(s.clone(), body, splitter, job, first, tx, permit));
+    tokio::spawn(pump(
+        s.clone(),
+        body,
+        splitter,
+        job,
+        first,
+        tx,
+        (permit, batch_permit),
+    ));
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv()
             .await
@@ -509,26 +561,31 @@ async fn pump(
     mut job: Job,
     first: Vec<u8>,
     tx: mpsc::Sender<Bytes>,
-    permit: Option<Permit>,
+    permits: (Option<Permit>, OwnedSemaphorePermit),
 ) {
     let mut pending = first;
     let mut done = false;
-    loop {
-        if !pending.is_empty() {
-            let block = std::mem::take(&mut pending);
+    'blocks: loop {
+        // At most BLOCK bytes of input per step: a step's output waits in a channel of four,
+        // so a reader that stops reading holds a bounded amount of memory.
+        while !pending.is_empty() {
+            let block = take_block(&mut pending, BLOCK);
             let Ok((j, (out, lines, bad))) = tokio::task::spawn_blocking(move || {
                 let r = job.run(&block);
                 (job, r)
             })
             .await
             else {
-                break;
+                break 'blocks;
             };
             job = j;
             s.metrics.batch_lines.fetch_add(lines, Ordering::Relaxed);
             s.metrics.batch_errors.fetch_add(bad, Ordering::Relaxed);
-            if tx.send(Bytes::from(out)).await.is_err() {
-                break; // the client went away
+            // A client that stops reading for the read timeout loses the rest of the batch
+            // (and its slot): it cannot hold the service's memory or a permit forever.
+            match tokio::time::timeout(s.config.read_timeout, tx.send(Bytes::from(out))).await {
+                Ok(Ok(())) => {}
+                _ => break 'blocks,
             }
         }
         if done {
@@ -545,12 +602,32 @@ async fn pump(
                     Job::Ndjson(_) => "{\"error\":{\"code\":\"request_timeout\",\"message\":\"the rest of the batch did not arrive in time\",\"message_vi\":\"phần còn lại của lô không đến kịp thời hạn\"}}\n",
                     Job::Csv(_) => ",,,request_timeout,,,,\n",
                 };
-                let _ = tx.send(Bytes::from_static(line.as_bytes())).await;
+                let _ = tokio::time::timeout(
+                    s.config.read_timeout,
+                    tx.send(Bytes::from_static(line.as_bytes())),
+                )
+                .await;
                 break;
             }
         }
     }
-    drop(permit);
+    drop(permits);
+}
+
+/// Input bytes answered per step of a batch.
+const BLOCK: usize = 64 << 10;
+
+/// The first whole lines of `pending`, about `max` bytes (a longer line whole).
+fn take_block(pending: &mut Vec<u8>, max: usize) -> Vec<u8> {
+    if pending.len() <= max {
+        return std::mem::take(pending);
+    }
+    let cut = pending
+        .get(max.saturating_sub(1)..)
+        .and_then(|t| t.iter().position(|b| *b == b'\n'))
+        .map_or(pending.len(), |i| max + i);
+    let rest = pending.split_off(cut.min(pending.len()));
+    std::mem::replace(pending, rest)
 }
 
 fn static_json(text: &str) -> Response {
@@ -651,6 +728,19 @@ mod tests {
         assert!(!same_key(b"abcdefghijklmnop", b"abcdefghijklmno"));
         assert!(!same_key(b"abcdefghijklmnop", b""));
         assert!(!same_key(b"", b"\0"));
+    }
+
+    #[test]
+    fn blocks_are_whole_lines_of_about_the_size() {
+        let mut pending = b"aaaa\nbbbbbbbb\ncc\nd\n".to_vec();
+        let all = pending.clone();
+        let mut parts = Vec::new();
+        while !pending.is_empty() {
+            parts.push(take_block(&mut pending, 6));
+        }
+        assert_eq!(parts.concat(), all);
+        assert!(parts.iter().all(|p| p.ends_with(b"\n")));
+        assert_eq!(parts[0], b"aaaa\nbbbbbbbb\n");
     }
 
     #[test]

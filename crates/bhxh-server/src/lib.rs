@@ -48,6 +48,8 @@ pub struct Config {
     pub max_request_bytes: usize,
     /// Requests served at once; more are shed with 503 and `Retry-After`.
     pub concurrency: usize,
+    /// Batches streamed at once (each holds a few MB of buffers); more are shed with 503.
+    pub batch_concurrency: usize,
     /// Time a client has to send its request headers.
     pub header_timeout: Duration,
     /// Time a client has to send a body (`/v1/evaluate`), or between two chunks of a batch.
@@ -69,6 +71,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             max_request_bytes: bhxh::MAX_REQUEST_BYTES,
             concurrency: 1024,
+            batch_concurrency: 8,
             header_timeout: Duration::from_secs(10),
             read_timeout: Duration::from_secs(30),
             drain_timeout: Duration::from_secs(30),
@@ -84,6 +87,7 @@ pub(crate) struct Shared {
     pub(crate) params: &'static Params,
     pub(crate) keys: Vec<Vec<u8>>,
     pub(crate) permits: Arc<Semaphore>,
+    pub(crate) batch_permits: Arc<Semaphore>,
     pub(crate) metrics: metrics::Metrics,
     pub(crate) ready: AtomicBool,
     pub(crate) catalogue: openapi::Catalogue,
@@ -108,17 +112,23 @@ impl Service {
             None => Vec::new(),
             Some(p) => read_keys(p)?,
         };
-        if config.concurrency == 0 || config.max_request_bytes == 0 {
-            return Err("--concurrency and --max-request-bytes must be positive".into());
+        if config.concurrency == 0 || config.batch_concurrency == 0 || config.max_request_bytes == 0
+        {
+            return Err(
+                "--concurrency, --batch-concurrency and --max-request-bytes must be positive"
+                    .into(),
+            );
         }
         let catalogue = openapi::Catalogue::new(params)?;
         let permits = Arc::new(Semaphore::new(config.concurrency));
+        let batch_permits = Arc::new(Semaphore::new(config.batch_concurrency));
         Ok(Service {
             shared: Arc::new(Shared {
                 config,
                 params,
                 keys,
                 permits,
+                batch_permits,
                 metrics: metrics::Metrics::default(),
                 ready: AtomicBool::new(true),
                 catalogue,

@@ -68,12 +68,22 @@ pub(crate) fn request_line(line: String) {
 
 /// Writes queued lines out and waits until they are (at shutdown).
 pub(crate) fn flush() {
-    if let Some(q) = QUEUE.get() {
-        let (tx, rx) = std::sync::mpsc::channel();
-        if q.send(Msg::Flush(tx)).is_ok() {
-            let _ = rx.recv_timeout(std::time::Duration::from_secs(5));
+    // Never blocks for more than about five seconds, even if standard error is stuck.
+    let Some(q) = QUEUE.get() else { return };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut msg = Msg::Flush(tx);
+    loop {
+        match q.try_send(msg) {
+            Ok(()) => break,
+            Err(TrySendError::Full(m)) if std::time::Instant::now() < deadline => {
+                msg = m;
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(_) => return,
         }
     }
+    let _ = rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()));
 }
 
 /// Writes one event line at once, with a timestamp.

@@ -328,3 +328,104 @@ fn bad_persons_and_assumptions_are_errors_naming_the_field() {
     assert_eq!(a.persistence, vec![(0, 800_000), (40, 950_000)]);
     assert_eq!((a.mortality, a.lump_sum_take_up), (None, 250_000));
 }
+
+#[test]
+fn a_pension_due_at_once_is_paid_from_its_first_month_and_reforms_move_the_threshold() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    // Past retirement age when first projected, 200 months already paid.
+    let old = Person {
+        id: 1,
+        sex: Sex::Male,
+        birth: m("1960-01"),
+        category: 4,
+        province: None,
+        income: 3_000_000,
+        months_before: 200,
+        subsidised_before: 0,
+        support_before: 0,
+        first_month: start,
+    };
+    let setup = Setup {
+        start,
+        years: 2,
+        seed: 0,
+        provinces: &[],
+    };
+    let (t, o) = project(p, std::slice::from_ref(&old), &none_assumed(), &setup, true).unwrap();
+    let start_month = o[0].pension_start.unwrap();
+    let paid_2026 = o[0].monthly_benefit * i64::from(m("2027-01").months_since(start_month));
+    assert_eq!(t[0].pensions_paid, paid_2026);
+    assert_eq!(
+        (t[0].new_pensioners, t[0].pensioners, t[1].new_pensioners),
+        (1, 1, 0)
+    );
+    // 150 months at retirement age: a lump sum under the law, a pension under a reform that
+    // lowers the minimum to 10 years.
+    let short = Person {
+        id: 2,
+        birth: m("1964-06"),
+        months_before: 140,
+        ..old
+    };
+    let a = Assumptions {
+        lump_sum_take_up: PPM,
+        ..none_assumed()
+    };
+    let setup = Setup { years: 4, ..setup };
+    let (_, o) = project(p, std::slice::from_ref(&short), &a, &setup, true).unwrap();
+    assert_eq!(o[0].status, Status::Withdrawn);
+    let reform = p
+        .with_overlay(
+            &json!({"pension_min_months": {"values": [{"from": "2026-01", "value": 120}]}}),
+        )
+        .unwrap();
+    let (_, o) = project(&reform, std::slice::from_ref(&short), &a, &setup, true).unwrap();
+    assert_eq!(o[0].status, Status::Pensioner);
+}
+
+#[test]
+fn setups_and_persons_out_of_bounds_are_refused() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let mut persons = population(2, start);
+    persons[1].months_before = 150;
+    persons[1].subsidised_before = 130;
+    let setup = Setup {
+        start,
+        years: 2,
+        seed: 0,
+        provinces: &["hue".to_string()],
+    };
+    let e = project(p, &persons, &none_assumed(), &setup, false).unwrap_err();
+    assert_eq!(e.field(), Some("persons[1].subsidised_before"));
+    let far = Setup {
+        start: m("2150-01"),
+        years: 60,
+        ..setup.clone()
+    };
+    assert_eq!(
+        project(p, &[], &none_assumed(), &far, false)
+            .unwrap_err()
+            .field(),
+        Some("years")
+    );
+    // Below the first band, the first band's probability (not certainty).
+    let young = Person {
+        birth: m("2012-01"),
+        ..population(1, start)[0].clone()
+    };
+    let a = Assumptions {
+        persistence: vec![(15, 0)],
+        ..none_assumed()
+    };
+    let (t, _) = project(
+        p,
+        std::slice::from_ref(&young),
+        &a,
+        &Setup { years: 1, ..setup },
+        false,
+    )
+    .unwrap();
+    assert_eq!(t[0].contribution_months, 0);
+}

@@ -59,7 +59,9 @@ def _decimal_text(x: Any, field: str) -> str:
                      f"assumptions.{field}: cần một xác suất, nhận được bool")
     if isinstance(x, (float, np.floating)):
         return format(Decimal(repr(float(x))), "f")
-    if isinstance(x, (int, np.integer, Decimal, str)):
+    if isinstance(x, Decimal):
+        return format(x, "f")
+    if isinstance(x, (int, np.integer, str)):
         return str(x)
     raise _error("invalid_type", f"assumptions.{field}", f"assumptions.{field}: a probability, got {x!r}",
                  f"assumptions.{field}: cần một xác suất, nhận được {x!r}")
@@ -147,11 +149,12 @@ def _person_columns(persons: Any, start: int) -> Tuple[tuple, list]:
             raise _missing(name, int(np.argmax(missing)))
         return values
 
-    ids_raw, _ = c.read(need("person_id"), "person_id")
-    if ids_raw.dtype.kind not in "iu":
-        raise c.wrong_type("person_id", None, ("integers", "số nguyên"), f"a column of dtype {ids_raw.dtype}")
-    if ids_raw.dtype.kind == "i" and (ids_raw < 0).any():
-        raise c.wrong_type("person_id", int(np.argmax(ids_raw < 0)), ("integers from 0", "số nguyên từ 0"), "a negative id")
+    # Ids: whole numbers from 0 (numpy, nullable pandas, polars, lists); a missing or
+    # negative one is refused, never replaced.
+    ids_raw = check("person_id", c.money(need("person_id"), "person_id"))
+    if (ids_raw < 0).any():
+        raise c.wrong_type("person_id", int(np.argmax(ids_raw < 0)), ("whole numbers from 0 to 10^15", "số nguyên từ 0 đến 10^15"),
+                           "a negative, fractional or huge id")
     ids = ids_raw.astype(np.uint64)
     n = len(ids)
     sex = check("sex", c.code(need("sex"), "sex", _SEX, _SEX_WHAT))

@@ -246,7 +246,7 @@ impl<'p> CsvQuoter<'p> {
         // An unknown category is reported by the quoter, after the income checks, as the
         // contract reports it.
         let category = match category {
-            None => 4,
+            None | Some("") => 4,
             Some(c) => NATIONAL_CATEGORIES
                 .iter()
                 .position(|k| *k == c)
@@ -268,14 +268,18 @@ impl<'p> CsvQuoter<'p> {
             .map_err(RowStatus::code)
     }
 
+    /// The quoter of a known province (created once; the known provinces are a fixed list
+    /// of the parameters, so the cache is bounded); `None` for an unknown code, which is
+    /// never cached.
     fn provincial_quoter(&mut self, p: &str) -> Option<&mut MonthlyQuoter<'p>> {
         let i = match self.provincial.iter().position(|(k, _)| k == p) {
             Some(i) => i,
             None => {
-                let q = known_province(self.params, Some(p), "province")
-                    .ok()
-                    .map(|()| MonthlyQuoter::new(self.params, Some(p)));
-                self.provincial.push((p.to_string(), q));
+                known_province(self.params, Some(p), "province").ok()?;
+                self.provincial.push((
+                    p.to_string(),
+                    Some(MonthlyQuoter::new(self.params, Some(p))),
+                ));
                 self.provincial.len().checked_sub(1)?
             }
         };
@@ -333,6 +337,14 @@ fn parse_count(s: &str) -> Option<i64> {
 
 /// Echoes a field, quoted when it holds a comma, a quote or a line end.
 fn push_field(out: &mut String, s: &str) {
+    // A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP, "CSV
+    // injection"): the officer sees the text, never a formula from an input file.
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        let mut safe = String::with_capacity(s.len() + 1);
+        safe.push('\'');
+        safe.push_str(s);
+        return push_field(out, &safe);
+    }
     if s.contains([',', '"', '\n', '\r', '\u{1f}']) {
         out.push('"');
         for c in s.chars() {
@@ -401,6 +413,19 @@ mod tests {
         assert_eq!(lines[2], "4,\"a,\"\"b\",2026-03,unknown_province,,,,");
         assert_eq!(lines[3], "6,,2026-03,malformed_row,,,,");
         assert_eq!(lines[4], "7,z,2026-03,ok,440000,66000,0,374000");
+        let p = Params::embedded().unwrap();
+        let mut q = CsvQuoter::new(p, "id,payment_month,income,category").unwrap();
+        let mut out = String::new();
+        q.quote_lines(b"=HYPERLINK(1),2026-03,2000000,\n", 2, &mut out);
+        assert_eq!(out, "2,'=HYPERLINK(1),2026-03,ok,440000,66000,0,374000\n");
+        let mut q = CsvQuoter::new(p, "id,payment_month,income,province").unwrap();
+        let mut out = String::new();
+        for k in 0..1000 {
+            q.quote_lines(format!("x,2026-03,2000000,p{k}\n").as_bytes(), 3, &mut out);
+        }
+        q.quote_lines(b"y,2026-03,2000000,hue\n", 4, &mut out);
+        assert_eq!(out.matches("unknown_province").count(), 1000);
+        assert_eq!(q.provincial.len(), 1, "unknown provinces are not cached");
         assert_eq!(lines.len(), 5);
         let p = Params::embedded().unwrap();
         let mut q = CsvQuoter::new(p, "payment_month,income").unwrap();

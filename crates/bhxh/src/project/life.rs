@@ -10,15 +10,14 @@ use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::YearMonth;
 
-/// Months of contributions a pension needs (15 years, Law 41/2024 art. 98).
-const PENSION_MONTHS: u32 = 180;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
     Paying,
     Pension {
         start: YearMonth,
         monthly: Money,
+        /// The one-time allowance on retirement, booked with the first payment.
+        allowance: Money,
     },
     Allowance {
         first: YearMonth,
@@ -41,6 +40,11 @@ struct Life<'x> {
     counted_year: Option<usize>,
     state: State,
     out: Outcome,
+}
+
+/// Contribution months a pension needs in month `m` (15 years, rules 3.2).
+fn min_months(ctx: &Ctx<'_, '_>, m: YearMonth) -> u32 {
+    ctx.p.pension_min_months.at(m).map_or(180, |f| *f.value)
 }
 
 fn add(total: &mut Money, v: Money, field: &str) -> Result<()> {
@@ -144,22 +148,26 @@ impl<'x> Life<'x> {
                 }
                 if self.state == State::Paying && self.paying {
                     self.pay_month(ctx, m, y, t, field)?;
-                    if self.decided && self.months >= PENSION_MONTHS {
-                        self.start_pension(ctx, Some(m.plus(1)), t, field)?;
+                    if self.decided && self.months >= min_months(ctx, m) {
+                        self.start_pension(ctx, Some(m.plus(1)), field)?;
                     }
                 }
-            }
-            State::Pension { start, monthly } => {
-                if m >= start {
-                    add(&mut t.pensions_paid, monthly, "pensions_paid")?;
+                // A pension that starts this very month (a person past retirement age
+                // when first projected) is paid this month too.
+                if matches!(self.state, State::Pension { start, .. } if start <= m) {
+                    self.pension_month(m, t)?;
                 }
             }
+            State::Pension { .. } => self.pension_month(m, t)?,
             State::Allowance {
                 first,
                 monthly,
                 months,
                 paid,
             } => {
+                if m == first {
+                    t.new_allowance_recipients += 1;
+                }
                 if m >= first && paid < months {
                     add(&mut t.allowances_paid, monthly, "allowances_paid")?;
                     self.state = State::Allowance {
@@ -175,17 +183,44 @@ impl<'x> Life<'x> {
         Ok(!matches!(self.state, State::Gone(_)))
     }
 
+    /// A month of pension; the first one also counts the new pensioner and books the
+    /// one-time allowance on retirement (in the year the pension starts).
+    fn pension_month(&mut self, m: YearMonth, t: &mut YearTotals) -> Result<()> {
+        if let State::Pension {
+            start,
+            monthly,
+            allowance,
+        } = self.state
+        {
+            if m == start {
+                t.new_pensioners += 1;
+                add(
+                    &mut t.retirement_allowances,
+                    allowance,
+                    "retirement_allowances",
+                )?;
+            }
+            if m >= start {
+                add(&mut t.pensions_paid, monthly, "pensions_paid")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Year-end counts: benefits already being paid, and participants (awaiting a first
+    /// payment counts as still a participant).
     fn count_year_end(&self, m: YearMonth, t: &mut YearTotals) {
         match self.state {
             State::Paying => t.participants += 1,
-            State::Pension { .. } => t.pensioners += 1,
+            State::Pension { start, .. } if start <= m => t.pensioners += 1,
             State::Allowance {
                 first,
                 months,
                 paid,
                 ..
-            } if paid < months || m < first => t.allowance_recipients += 1,
-            _ => {}
+            } if first <= m && paid < months => t.allowance_recipients += 1,
+            State::Pension { .. } | State::Allowance { .. } => t.participants += 1,
+            State::Gone(_) => {}
         }
     }
 
@@ -236,7 +271,7 @@ impl<'x> Life<'x> {
         t: &mut YearTotals,
         field: &str,
     ) -> Result<()> {
-        if self.months >= PENSION_MONTHS && self.start_pension(ctx, None, t, field)? {
+        if self.months >= min_months(ctx, m) && self.start_pension(ctx, None, field)? {
             return Ok(());
         }
         if self.runs.is_empty() {
@@ -245,7 +280,13 @@ impl<'x> Life<'x> {
         let u = roll(ctx, self.x.id, m, 3);
         let (ls, al) = (ctx.a.lump_sum_take_up, ctx.a.allowance_take_up);
         if u < ls {
-            let (paid, returned) = lump_sum_of(ctx, self.x, &self.runs, m, self.support, field)?;
+            let Some((paid, returned)) =
+                lump_sum_of(ctx, self.x, &self.runs, m, self.support, field)?
+            else {
+                // Not a ground for a lump sum (a reform may have made it a pension): the
+                // person goes on.
+                return Ok(());
+            };
             t.lump_sums += 1;
             add(&mut t.lump_sums_paid, paid, "lump_sums_paid")?;
             add(&mut t.support_returned, returned, "support_returned")?;
@@ -254,7 +295,6 @@ impl<'x> Life<'x> {
             self.state = State::Gone(Status::Withdrawn);
         } else if u < ls.saturating_add(al) {
             if let Some((monthly, months)) = allowance_of(ctx, self.x, &self.runs, m, field)? {
-                t.new_allowance_recipients += 1;
                 self.out.monthly_benefit = monthly;
                 self.state = State::Allowance {
                     first: m.plus(1),
@@ -272,22 +312,19 @@ impl<'x> Life<'x> {
         &mut self,
         ctx: &mut Ctx<'_, '_>,
         claim: Option<YearMonth>,
-        t: &mut YearTotals,
         field: &str,
     ) -> Result<bool> {
         let Some((start, monthly, allowance)) = pension_of(ctx, self.x, &self.runs, claim, field)?
         else {
             return Ok(false);
         };
-        t.new_pensioners += 1;
-        add(
-            &mut t.retirement_allowances,
-            allowance,
-            "retirement_allowances",
-        )?;
         self.out.pension_start = Some(start);
         self.out.monthly_benefit = monthly;
-        self.state = State::Pension { start, monthly };
+        self.state = State::Pension {
+            start,
+            monthly,
+            allowance,
+        };
         Ok(true)
     }
 
@@ -301,7 +338,7 @@ impl<'x> Life<'x> {
         t.deaths += 1;
         self.out.death = Some(m);
         let deceased = match self.state {
-            State::Pension { start, monthly } if m >= start => Some(Deceased::Pensioner {
+            State::Pension { start, monthly, .. } if m >= start => Some(Deceased::Pensioner {
                 monthly_amount: monthly,
                 start_month: start,
             }),

@@ -275,11 +275,13 @@ fn draw(seed: u64, id: u64, month: YearMonth, kind: Draw) -> u32 {
     u32::try_from((u128::from(x) * u128::from(PPM)) >> 64).unwrap_or(0)
 }
 
+/// The band at or below `age`; below the first band, the first band's probability.
 fn persistence(a: &Assumptions, age: u32) -> u32 {
     a.persistence
         .iter()
         .take_while(|(from, _)| *from <= age)
         .last()
+        .or(a.persistence.first())
         .map_or(PPM, |(_, p)| *p)
 }
 
@@ -475,7 +477,12 @@ fn out_of_range(field: String, value: String, en: &'static str, vi: &'static str
     }
 }
 
-fn check_setup(p: &Params, a: &Assumptions, s: &Setup<'_>) -> Result<()> {
+/// Checks what a projection is asked for (years, probabilities, provinces), also for an empty
+/// population.
+///
+/// # Errors
+/// `value_out_of_range`, `unknown_province`.
+pub fn check_setup(p: &Params, a: &Assumptions, s: &Setup<'_>) -> Result<()> {
     if s.years == 0 || s.years > 100 {
         return Err(out_of_range(
             "years".into(),
@@ -497,6 +504,17 @@ fn check_setup(p: &Params, a: &Assumptions, s: &Setup<'_>) -> Result<()> {
             "a probability above 1".into(),
             "probabilities from 0 to 1, the take-up shares together at most 1",
             "xác suất từ 0 đến 1, tổng các tỷ lệ lựa chọn không quá 1",
+        ));
+    }
+    let end = s
+        .start
+        .plus(i32::try_from(s.years).unwrap_or(0).saturating_mul(12));
+    if end.year() >= crate::month::MAX_YEAR {
+        return Err(out_of_range(
+            "years".into(),
+            s.years.to_string(),
+            "a projection that ends before 2200",
+            "dự báo kết thúc trước năm 2200",
         ));
     }
     for v in s.provinces {
@@ -553,15 +571,18 @@ fn check_person(p: &Params, s: &Setup<'_>, x: &Person, field: &str) -> Result<()
             "số tháng nằm trong khoảng từ 01/2008 đến tháng bắt đầu",
         );
     }
-    if x.subsidised_before > x.months_before {
+    let cap = p
+        .support_cap_months
+        .at(s.start)
+        .map_or(u32::MAX, |f| *f.value);
+    if x.subsidised_before > x.months_before || x.subsidised_before > cap {
         return bad(
             "subsidised_before",
             x.subsidised_before.to_string(),
-            "at most months_before",
-            "không quá số tháng đã đóng",
+            "at most months_before and the 120-month cap of support",
+            "không quá số tháng đã đóng và giới hạn 120 tháng hỗ trợ",
         );
     }
-    let _ = p;
     Ok(())
 }
 
@@ -630,6 +651,14 @@ pub(crate) fn pay(
                     "thu nhập theo bước, không quá mức trần của mọi tháng dự báo",
                 ),
             },
+            RowStatus::SubsidisedMonthsOutOfRange => Error::ValueOutOfRange {
+                field: format!("{field}.subsidised_before"),
+                value: subsidised.to_string(),
+                expected: crate::error::Words::new(
+                    "supported months within the cap of the month",
+                    "số tháng đã hỗ trợ trong giới hạn của tháng",
+                ),
+            },
             _ => Error::ParameterNotInForce {
                 field: field.into(),
                 parameter: "contribution".into(),
@@ -662,7 +691,8 @@ pub(crate) fn pension_of(
     })
 }
 
-/// The lump sum at retirement age without a pension: (paid, support returned).
+/// The lump sum at retirement age without a pension: (paid, support returned), or `None`
+/// when the history is not a ground for one.
 pub(crate) fn lump_sum_of(
     ctx: &Ctx<'_, '_>,
     x: &Person,
@@ -670,7 +700,7 @@ pub(crate) fn lump_sum_of(
     m: YearMonth,
     support: Money,
     field: &str,
-) -> Result<(Money, Money)> {
+) -> Result<Option<(Money, Money)>> {
     let input = LumpSumInput {
         reason: Reason::RetirementAge,
         settlement: m,
@@ -679,6 +709,9 @@ pub(crate) fn lump_sum_of(
         person: Some((x.sex, birth_date(x.birth))),
     };
     let r = lump_sum::compute(ctx.p, &input, &mut Discard)?;
+    if !r.eligible {
+        return Ok(None);
+    }
     // The support kept back: deducted from a lump sum of a year or more (never more than
     // the sum itself), or, under a year, left out of the refund of the person's own
     // payments (rules W-2, S-6: the amount paid, support excluded).
@@ -687,11 +720,7 @@ pub(crate) fn lump_sum_of(
     } else {
         r.support_deducted.min(r.gross_amount)
     };
-    Ok(if r.eligible {
-        (r.amount, returned)
-    } else {
-        (0, 0)
-    })
+    Ok(Some((r.amount, returned)))
 }
 
 /// The art. 23 allowance: (monthly amount, months), or `None` when not eligible.
