@@ -157,33 +157,12 @@ fn yearly_dict<'py>(py: Python<'py>, start: i64, t: &[YearTotals]) -> PyResult<B
             .collect::<Vec<_>>()
             .into_pyarray(py),
     )?;
-    macro_rules! cols {
-        ($($f:ident),*) => {$(
-            d.set_item(stringify!($f), t.iter().map(|y| y.$f as i64).collect::<Vec<i64>>().into_pyarray(py))?;
-        )*};
+    // The engine's column list (one list for every host).
+    let rows: Vec<_> = t.iter().map(YearTotals::columns).collect();
+    for (k, (name, _)) in YearTotals::default().columns().iter().enumerate() {
+        let values: Vec<i64> = rows.iter().map(|r| r[k].1).collect();
+        d.set_item(*name, values.into_pyarray(py))?;
     }
-    cols!(
-        participants,
-        contributors,
-        contribution_months,
-        contributions,
-        state_support,
-        local_support,
-        months_raised_to_floor,
-        new_pensioners,
-        pensioners,
-        pensions_paid,
-        retirement_allowances,
-        lump_sums,
-        lump_sums_paid,
-        support_returned,
-        new_allowance_recipients,
-        allowance_recipients,
-        allowances_paid,
-        deaths,
-        funeral_allowances,
-        survivor_lump_sums
-    );
     Ok(d)
 }
 

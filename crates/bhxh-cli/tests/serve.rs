@@ -412,6 +412,13 @@ fn errors_are_json_with_the_right_status() {
     assert_eq!(lines[0], lines[2]);
 }
 
+/// The head of a JSON `POST /v1/evaluate` of `len` bytes that closes after the response.
+fn evaluate_head(len: usize) -> String {
+    format!(
+        "POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {len}\r\n\r\n"
+    )
+}
+
 /// A raw HTTP/1.1 exchange that closes after the response.
 fn raw_send(addr: &str, head: &str, body: &[u8]) -> TcpStream {
     let mut t = TcpStream::connect(addr).unwrap();
@@ -440,11 +447,7 @@ fn a_slow_client_is_timed_out_without_holding_the_service() {
     let mut t = raw_send(&s.addr, "POST /v1/evaluate HTTP/1.1\r\nHost: x\r\n", b"");
     // Body never finished: 408 with the contract's error object.
     let body = contribution(2_000_000);
-    let head = format!(
-        "POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
-    let mut u = raw_send(&s.addr, &head, &body.as_bytes()[..10]);
+    let mut u = raw_send(&s.addr, &evaluate_head(body.len()), &body.as_bytes()[..10]);
     // Meanwhile others are served at once.
     let r = post(
         &agent(),
@@ -466,12 +469,8 @@ fn a_slow_client_is_timed_out_without_holding_the_service() {
 fn load_is_shed_with_503_and_retry_after() {
     let s = Server::start(&["--concurrency", "1", "--read-timeout", "20", "--quiet"]);
     let body = contribution(2_000_000);
-    let head = format!(
-        "POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
     // One request holds the only slot while its body trickles in.
-    let mut slow = raw_send(&s.addr, &head, &body.as_bytes()[..5]);
+    let mut slow = raw_send(&s.addr, &evaluate_head(body.len()), &body.as_bytes()[..5]);
     std::thread::sleep(Duration::from_millis(300));
     let a = agent();
     let r = post(
@@ -503,11 +502,7 @@ fn load_is_shed_with_503_and_retry_after() {
 fn sigterm_lets_in_flight_requests_finish() {
     let mut s = Server::start(&["--quiet"]);
     let body = contribution(2_000_000);
-    let head = format!(
-        "POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
-    let mut slow = raw_send(&s.addr, &head, &body.as_bytes()[..5]);
+    let mut slow = raw_send(&s.addr, &evaluate_head(body.len()), &body.as_bytes()[..5]);
     std::thread::sleep(Duration::from_millis(300));
     s.terminate();
     std::thread::sleep(Duration::from_millis(500));

@@ -156,11 +156,32 @@ pub struct YearTotals {
     pub survivor_lump_sums: Money,
 }
 
+/// The fields of [`YearTotals`], in output order: one list for adding partitions and for
+/// the hosts' columns.
+macro_rules! total_fields {
+    ($m:ident!($($args:tt)*)) => {
+        $m!($($args)* participants, contributors, contribution_months, contributions,
+            state_support, local_support, months_raised_to_floor, new_pensioners, pensioners,
+            pensions_paid, retirement_allowances, lump_sums, lump_sums_paid, support_returned,
+            new_allowance_recipients, allowance_recipients, allowances_paid, deaths,
+            funeral_allowances, survivor_lump_sums)
+    };
+}
+
 macro_rules! add_fields {
     ($a:ident, $b:ident, $($f:ident),*) => {
         $( $a.$f = $a.$f.checked_add($b.$f).ok_or_else(|| Error::Overflow { field: stringify!($f).into() })?; )*
     };
 }
+
+macro_rules! named_values {
+    ($t:ident, $($f:ident),*) => {
+        [$( (stringify!($f), i64::try_from($t.$f).unwrap_or(i64::MAX)) ),*]
+    };
+}
+
+/// Number of columns of [`YearTotals::columns`].
+pub const YEAR_COLUMNS: usize = 20;
 
 impl YearTotals {
     /// Adds another partition's totals (exact; overflow is an error).
@@ -168,31 +189,13 @@ impl YearTotals {
     /// # Errors
     /// `overflow`.
     pub fn add(&mut self, o: &YearTotals) -> Result<()> {
-        add_fields!(
-            self,
-            o,
-            participants,
-            contributors,
-            contribution_months,
-            contributions,
-            state_support,
-            local_support,
-            months_raised_to_floor,
-            new_pensioners,
-            pensioners,
-            pensions_paid,
-            retirement_allowances,
-            lump_sums,
-            lump_sums_paid,
-            support_returned,
-            new_allowance_recipients,
-            allowance_recipients,
-            allowances_paid,
-            deaths,
-            funeral_allowances,
-            survivor_lump_sums
-        );
+        total_fields!(add_fields!(self, o,));
         Ok(())
+    }
+
+    /// The totals as `(column, value)` in output order (counts fit in `i64`).
+    pub fn columns(&self) -> [(&'static str, i64); YEAR_COLUMNS] {
+        total_fields!(named_values!(self,))
     }
 }
 
