@@ -237,7 +237,7 @@ pub fn evaluate(
     // (L24 art. 102.3; L14 art. 77.3 exempted serious illness only; rules S-6).
     let exempt = reason == Reason::SeriousIllness
         || (reason == Reason::SevereDisability && regime.is_2024());
-    let under_year = months < 12;
+    let under_year = under_one_year(months);
     // The month-by-month payments are only needed when the support is not given or the
     // period is under a year (the amount paid).
     let paid = if under_year || given_support.is_none() {
@@ -358,6 +358,12 @@ fn refusal(
             }
         }
     })
+}
+
+/// Whether a history is under one year of contributions: its lump sum is then the amount
+/// the person paid, support left out (rules W-2, S-6).
+pub fn under_one_year(months: u32) -> bool {
+    months < 12
 }
 
 /// The amount before the deduction, the support deducted, and the support received: under

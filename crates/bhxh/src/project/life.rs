@@ -42,9 +42,10 @@ struct Life<'x> {
     out: Outcome,
 }
 
-/// Contribution months a pension needs in month `m` (15 years, rules 3.2).
-fn min_months(ctx: &Ctx<'_, '_>, m: YearMonth) -> u32 {
-    ctx.p.pension_min_months.at(m).map_or(180, |f| *f.value)
+/// Contribution months a pension needs in month `m` (`pension_min_months`: 15 years,
+/// rules 3.2).
+fn min_months(ctx: &Ctx<'_, '_>, m: YearMonth, field: &str) -> Result<u32> {
+    Ok(*ctx.p.pension_min_months.require(m, field)?.value)
 }
 
 fn add(total: &mut Money, v: Money, field: &str) -> Result<()> {
@@ -148,7 +149,7 @@ impl<'x> Life<'x> {
                 }
                 if self.state == State::Paying && self.paying {
                     self.pay_month(ctx, m, y, t, field)?;
-                    if self.decided && self.months >= min_months(ctx, m) {
+                    if self.decided && self.months >= min_months(ctx, m, field)? {
                         self.start_pension(ctx, Some(m.plus(1)), field)?;
                     }
                 }
@@ -271,7 +272,7 @@ impl<'x> Life<'x> {
         t: &mut YearTotals,
         field: &str,
     ) -> Result<()> {
-        if self.months >= min_months(ctx, m) && self.start_pension(ctx, None, field)? {
+        if self.months >= min_months(ctx, m, field)? && self.start_pension(ctx, None, field)? {
             return Ok(());
         }
         if self.runs.is_empty() {

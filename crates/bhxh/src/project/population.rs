@@ -718,7 +718,7 @@ pub(crate) fn lump_sum_of(
     // The support kept back: deducted from a lump sum of a year or more (never more than
     // the sum itself), or, under a year, left out of the refund of the person's own
     // payments (rules W-2, S-6: the amount paid, support excluded).
-    let returned = if r.contribution_months < 12 {
+    let returned = if lump_sum::under_one_year(r.contribution_months) {
         support
     } else {
         r.support_deducted.min(r.gross_amount)
