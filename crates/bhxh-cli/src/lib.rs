@@ -91,8 +91,7 @@ USAGE:
   bhxh params [--json]        list the legal parameters with their citations
   bhxh serve [--listen ADDR:PORT] [--parameters FILE] [--api-keys FILE] [--cors-origin O]...
              [--max-request-bytes N] [--concurrency N] [--batch-concurrency N] [--header-timeout S]
-             [--read-timeout S]
-             [--drain-timeout S] [--threads N] [--quiet]
+             [--read-timeout S] [--drain-timeout S] [--threads N] [--quiet]
                               the JSON contract over HTTP (docs/service.md); 127.0.0.1:8080
   bhxh batch [FILE] [--format csv|ndjson] [--output FILE] [--lang vi|en] [--parameters FILE]
              [--threads N]    CSV participants → monthly quotes, or NDJSON requests →
