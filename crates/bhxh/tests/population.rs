@@ -429,3 +429,230 @@ fn setups_and_persons_out_of_bounds_are_refused() {
     .unwrap();
     assert_eq!(t[0].contribution_months, 0);
 }
+
+fn eval(req: &Value) -> Value {
+    serde_json::from_str(&bhxh::evaluate(&req.to_string()).unwrap()).unwrap()
+}
+
+/// A man born 1965-06 with 100 months before: at retirement age (in the projection's first
+/// years) he is short of 15 years.
+fn short_career() -> Person {
+    Person {
+        id: 77,
+        sex: Sex::Male,
+        birth: m("1965-06"),
+        category: 4,
+        province: None,
+        income: 2_000_000,
+        months_before: 100,
+        subsidised_before: 0,
+        support_before: 0,
+        first_month: m("2026-01"),
+    }
+}
+
+#[test]
+fn the_art_23_allowance_is_the_single_calculation_month_by_month() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let x = short_career();
+    let a = Assumptions {
+        allowance_take_up: PPM,
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 10,
+        seed: 4,
+        provinces: &[],
+    };
+    let (t, o) = project(p, std::slice::from_ref(&x), &a, &setup, true).unwrap();
+    assert_eq!(o[0].status, Status::AllowanceRecipient);
+    let reached = m(eval(
+        &json!({"calculation": "retirement", "sex": "male", "birth_date": "1965-06"}),
+    )["age_reached_month"]
+        .as_str()
+        .unwrap());
+    assert!(reached > start, "reached within the projection");
+    let single = eval(
+        &json!({"calculation": "monthly_allowance", "sex": "male", "birth_date": "1965-06",
+        "settlement_month": reached.to_string(), "trace": false,
+        "history": [{"from": start.plus(-100).to_string(), "to": reached.plus(-1).to_string(), "income": 2_000_000}]}),
+    );
+    assert_eq!(single["eligible"], true);
+    let monthly = single["monthly_amount"].as_i64().unwrap();
+    let paid_months = single["months_paid"].as_i64().unwrap();
+    assert_eq!(o[0].monthly_benefit, monthly);
+    // Paid from the month after the settlement, for `months_paid` months, counted by year.
+    let first = reached.plus(1);
+    for (k, y) in t.iter().enumerate() {
+        let (from, to) = (start.plus(12 * k as i32), start.plus(12 * k as i32 + 11));
+        let months: i64 = (0..paid_months)
+            .map(|i| first.plus(i32::try_from(i).unwrap()))
+            .filter(|mm| *mm >= from && *mm <= to)
+            .count() as i64;
+        assert_eq!(y.allowances_paid, monthly * months, "year {k}");
+        assert_eq!(
+            y.new_allowance_recipients,
+            u64::from(first >= from && first <= to),
+            "year {k}"
+        );
+        let last_paid = first.plus(i32::try_from(paid_months).unwrap() - 1);
+        assert_eq!(y.allowance_recipients, u64::from(first <= to && last_paid >= to), "year {k}: first {first} last {last_paid} paid {paid_months} monthly {monthly} total {}", y.allowances_paid);
+        assert_eq!(y.participants, u64::from(to < first), "year {k}");
+    }
+}
+
+#[test]
+fn persistence_is_drawn_each_january_by_age() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    // Turns 40 in 2026-06: the band of 40 applies from the January after.
+    let turning = Person {
+        id: 5,
+        birth: m("1986-06"),
+        months_before: 0,
+        ..short_career()
+    };
+    let older = Person {
+        id: 6,
+        birth: m("1985-01"),
+        months_before: 0,
+        ..short_career()
+    };
+    let joining = Person {
+        id: 7,
+        birth: m("1975-01"),
+        months_before: 0,
+        first_month: m("2026-07"),
+        ..short_career()
+    };
+    let a = Assumptions {
+        persistence: vec![(0, 0), (40, PPM)],
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 2,
+        seed: 9,
+        provinces: &[],
+    };
+    let months = |x: &Person| {
+        project(p, std::slice::from_ref(x), &a, &setup, false)
+            .unwrap()
+            .0
+            .iter()
+            .map(|y| y.contribution_months)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(months(&turning), vec![0, 12]);
+    assert_eq!(months(&older), vec![12, 12]);
+    // A new entrant draws at the month joined.
+    assert_eq!(months(&joining), vec![6, 12]);
+}
+
+#[test]
+fn deaths_are_priced_by_the_death_calculation_for_each_situation() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    // Everyone dies within the year with probability 1: a twelfth each month.
+    let table = bhxh::life_table_from(
+        &json!({"measure": "qx", "male": [[0, "1"]], "female": [[0, "1"]]}),
+        "m",
+    )
+    .unwrap();
+    let pensioner = Person {
+        id: 1,
+        birth: m("1960-01"),
+        months_before: 200,
+        income: 3_000_000,
+        ..short_career()
+    };
+    let contributor = Person {
+        id: 2,
+        birth: m("1980-01"),
+        months_before: 100,
+        ..short_career()
+    };
+    let a = Assumptions {
+        mortality: Some(table),
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 5,
+        seed: 21,
+        provinces: &[],
+    };
+    let persons = [pensioner.clone(), contributor.clone()];
+    let (t, o) = project(p, &persons, &a, &setup, true).unwrap();
+    let mut funeral = 0;
+    let mut survivors = 0;
+    for (x, out) in persons.iter().zip(&o) {
+        let d = out.death.expect("dies within five years");
+        let req = if let Some(s) = out.pension_start.filter(|s| *s <= d) {
+            json!({"calculation": "death", "death_month": d.to_string(), "trace": false,
+                   "pension": {"monthly_amount": out.monthly_benefit, "start_month": s.to_string()}})
+        } else {
+            let last = d.plus(-1);
+            json!({"calculation": "death", "death_month": d.to_string(), "trace": false,
+                   "history": [{"from": start.plus(-i32::try_from(x.months_before).unwrap()).to_string(),
+                                "to": last.to_string(), "income": x.income}]})
+        };
+        let r = eval(&req);
+        funeral += r["funeral_allowance"].as_i64().unwrap();
+        survivors += r["survivor_lump_sum"].as_i64().unwrap();
+    }
+    assert!(
+        o[0].pension_start.is_some_and(|s| s <= o[0].death.unwrap()),
+        "the first dies a pensioner"
+    );
+    assert_eq!(t.iter().map(|y| y.funeral_allowances).sum::<i64>(), funeral);
+    assert_eq!(
+        t.iter().map(|y| y.survivor_lump_sums).sum::<i64>(),
+        survivors
+    );
+    assert_eq!(t.iter().map(|y| y.deaths).sum::<u64>(), 2);
+}
+
+#[test]
+fn an_income_raised_to_the_floor_enters_the_pension_as_paid() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    // 1,600,000 until 2026, below the 2027 floor (2,200,000) after: paid on the floor.
+    let x = Person {
+        id: 3,
+        birth: m("1966-03"),
+        income: 1_600_000,
+        months_before: 160,
+        ..short_career()
+    };
+    let setup = Setup {
+        start,
+        years: 6,
+        seed: 0,
+        provinces: &[],
+    };
+    let (t, o) = project(p, std::slice::from_ref(&x), &none_assumed(), &setup, true).unwrap();
+    let reached = m(eval(
+        &json!({"calculation": "retirement", "sex": "male", "birth_date": "1966-03"}),
+    )["age_reached_month"]
+        .as_str()
+        .unwrap());
+    assert!(reached > m("2027-06"));
+    let single = eval(
+        &json!({"calculation": "pension", "sex": "male", "birth_date": "1966-03", "trace": false,
+        "history": [{"from": start.plus(-160).to_string(), "to": "2026-12", "income": 1_600_000},
+                    {"from": "2027-01", "to": reached.plus(-1).to_string(), "income": 2_200_000}]}),
+    );
+    assert_eq!(o[0].status, Status::Pensioner);
+    assert_eq!(
+        o[0].monthly_benefit,
+        single["monthly_pension"].as_i64().unwrap()
+    );
+    let raised: u64 = t.iter().map(|y| y.months_raised_to_floor).sum();
+    assert_eq!(
+        raised,
+        u64::try_from(reached.months_since(m("2027-01"))).unwrap()
+    );
+}

@@ -80,7 +80,8 @@ pub(crate) fn run(
         if !life.month(ctx, m, y, t, field)? {
             break;
         }
-        if k % 12 == 11 || k + 1 == n {
+        // The projection is whole years: the last month ends a year too.
+        if k % 12 == 11 {
             life.count_year_end(m, t);
         }
     }
@@ -214,14 +215,13 @@ impl<'x> Life<'x> {
         match self.state {
             State::Paying => t.participants += 1,
             State::Pension { start, .. } if start <= m => t.pensioners += 1,
-            State::Allowance {
-                first,
-                months,
-                paid,
-                ..
-            } if first <= m && paid < months => t.allowance_recipients += 1,
-            State::Pension { .. } | State::Allowance { .. } => t.participants += 1,
-            State::Gone(_) => {}
+            State::Allowance { first, .. } | State::Pension { start: first, .. } if m < first => {
+                t.participants += 1;
+            }
+            State::Allowance { months, paid, .. } if paid < months => t.allowance_recipients += 1,
+            // The allowance's months are paid: the person has left the fund's rolls (the
+            // social pension follows, from the State budget).
+            State::Allowance { .. } | State::Pension { .. } | State::Gone(_) => {}
         }
     }
 
