@@ -656,3 +656,175 @@ fn an_income_raised_to_the_floor_enters_the_pension_as_paid() {
         u64::try_from(reached.months_since(m("2027-01"))).unwrap()
     );
 }
+
+#[test]
+fn columns_convert_with_errors_naming_the_row() {
+    use bhxh::project::population::{persons_from_columns, Columns};
+    let c = |sex: [u8; 2], birth: [i64; 2], province: [i64; 2]| {
+        let cols = Columns {
+            id: &[4, 9],
+            sex: &sex,
+            birth: &birth,
+            category: &[1, 4],
+            province: &province,
+            income: &[2_000_000, 3_000_000],
+            months_before: &[12, 0],
+            subsidised_before: &[6, 0],
+            support_before: &[1_000, 0],
+            first_month: &[202601, 202703],
+        };
+        persons_from_columns(&cols)
+    };
+    let ok = c([0, 1], [198001, 199012], [-1, 0]).unwrap();
+    assert_eq!(ok.len(), 2);
+    assert_eq!(
+        (ok[0].id, ok[0].sex, ok[0].birth, ok[0].province),
+        (4, Sex::Male, m("1980-01"), None)
+    );
+    assert_eq!(
+        (ok[1].sex, ok[1].birth, ok[1].province, ok[1].first_month),
+        (Sex::Female, m("1990-12"), Some(0), m("2027-03"))
+    );
+    assert_eq!(
+        (
+            ok[0].months_before,
+            ok[0].subsidised_before,
+            ok[0].support_before
+        ),
+        (12, 6, 1_000)
+    );
+    let e = c([0, 2], [198001, 199012], [-1, 0]).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("invalid_sex", Some("persons[1].sex"))
+    );
+    let e = c([0, 1], [198013, 199012], [-1, 0]).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("invalid_month", Some("persons[0].birth_date"))
+    );
+    let e = c([0, 1], [198001, 199012], [-2, 0]).unwrap_err();
+    assert_eq!(e.field(), Some("persons[0].province"));
+    let short = Columns {
+        id: &[1],
+        sex: &[0, 1],
+        birth: &[],
+        category: &[],
+        province: &[],
+        income: &[],
+        months_before: &[],
+        subsidised_before: &[],
+        support_before: &[],
+        first_month: &[],
+    };
+    assert_eq!(
+        persons_from_columns(&short).unwrap_err().field(),
+        Some("persons")
+    );
+}
+
+#[test]
+fn the_output_columns_name_the_totals_in_order() {
+    let y = YearTotals {
+        participants: 1,
+        contributions: 22,
+        survivor_lump_sums: 9,
+        deaths: 3,
+        ..YearTotals::default()
+    };
+    let cols = y.columns();
+    assert_eq!(cols.len(), bhxh::project::population::YEAR_COLUMNS);
+    assert_eq!(cols[0], ("participants", 1));
+    assert_eq!(cols[3], ("contributions", 22));
+    assert_eq!(cols[17], ("deaths", 3));
+    assert_eq!(cols[19], ("survivor_lump_sums", 9));
+    let names: Vec<&str> = cols.iter().map(|(n, _)| *n).collect();
+    let mut unique = names.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len());
+    let codes: Vec<&str> = [
+        Status::NotJoined,
+        Status::Participant,
+        Status::Pensioner,
+        Status::AllowanceRecipient,
+        Status::Withdrawn,
+        Status::Dead,
+    ]
+    .iter()
+    .map(|s| s.code())
+    .collect();
+    assert_eq!(
+        codes,
+        [
+            "not_joined",
+            "participant",
+            "pensioner",
+            "allowance_recipient",
+            "withdrawn",
+            "dead"
+        ]
+    );
+}
+
+#[test]
+fn years_and_earlier_months_are_bounded() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    for years in [0, 101] {
+        let setup = Setup {
+            start,
+            years,
+            seed: 0,
+            provinces: &[],
+        };
+        assert_eq!(
+            project(p, &[], &none_assumed(), &setup, false)
+                .unwrap_err()
+                .field(),
+            Some("years")
+        );
+    }
+    let setup = Setup {
+        start,
+        years: 100,
+        seed: 0,
+        provinces: &[],
+    };
+    assert!(project(p, &[], &none_assumed(), &setup, false).is_ok());
+    // Far ahead, 1,201 earlier months are refused even though they would start after 2008.
+    let late = Setup {
+        start: m("2150-01"),
+        years: 1,
+        seed: 0,
+        provinces: &[],
+    };
+    let x = Person {
+        birth: m("2080-01"),
+        first_month: m("2150-01"),
+        months_before: 1201,
+        ..short_career()
+    };
+    assert_eq!(
+        project(p, std::slice::from_ref(&x), &none_assumed(), &late, false)
+            .unwrap_err()
+            .field(),
+        Some("persons[0].months_before")
+    );
+    let x = Person {
+        months_before: 1200,
+        ..x
+    };
+    assert!(project(p, std::slice::from_ref(&x), &none_assumed(), &late, false).is_ok());
+    // The first month after the data (a birth in the projection's first month) is refused.
+    let x = Person {
+        birth: start,
+        months_before: 0,
+        ..short_career()
+    };
+    assert_eq!(
+        project(p, std::slice::from_ref(&x), &none_assumed(), &setup, false)
+            .unwrap_err()
+            .field(),
+        Some("persons[0].birth_date")
+    );
+}
