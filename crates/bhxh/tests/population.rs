@@ -828,3 +828,28 @@ fn years_and_earlier_months_are_bounded() {
         Some("persons[0].birth_date")
     );
 }
+
+#[test]
+fn an_income_the_contract_refuses_is_an_error_on_the_income() {
+    let p = Params::embedded().unwrap();
+    let setup = Setup {
+        start: m("2026-01"),
+        years: 1,
+        seed: 0,
+        provinces: &[],
+    };
+    for income in [2_000_001, 500_000_000] {
+        let x = Person {
+            income,
+            months_before: 0,
+            birth: m("1990-01"),
+            ..short_career()
+        };
+        let e = project(p, std::slice::from_ref(&x), &none_assumed(), &setup, false).unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("value_out_of_range", Some("persons[0].income")),
+            "{income}"
+        );
+    }
+}
