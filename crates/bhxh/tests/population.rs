@@ -853,3 +853,234 @@ fn an_income_the_contract_refuses_is_an_error_on_the_income() {
         );
     }
 }
+
+fn reached_month(sex: &str, birth: &str) -> YearMonth {
+    m(
+        eval(&json!({"calculation": "retirement", "sex": sex, "birth_date": birth}))
+            ["age_reached_month"]
+            .as_str()
+            .unwrap(),
+    )
+}
+
+#[test]
+fn the_choice_at_retirement_age_is_made_once() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    // Men reaching retirement age in the projection, short of 15 years; half draw the lump
+    // sum, the others go on paying and never withdraw later.
+    let persons: Vec<Person> = (0..60u64)
+        .map(|i| Person {
+            id: 1_000 + i,
+            birth: m("1965-01").plus(i32::try_from(i % 12).unwrap()),
+            months_before: 24,
+            ..short_career()
+        })
+        .collect();
+    let a = Assumptions {
+        lump_sum_take_up: PPM / 2,
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 8,
+        seed: 13,
+        provinces: &[],
+    };
+    let (_, o) = project(p, &persons, &a, &setup, true).unwrap();
+    let withdrawn: Vec<_> = o
+        .iter()
+        .zip(&persons)
+        .filter(|(o, _)| o.status == Status::Withdrawn)
+        .collect();
+    assert!(
+        withdrawn.len() > 10 && withdrawn.len() < 50,
+        "{}",
+        withdrawn.len()
+    );
+    for (out, x) in withdrawn {
+        let r = reached_month("male", &x.birth.to_string());
+        assert_eq!(
+            out.months,
+            24 + u32::try_from(r.months_since(start)).unwrap(),
+            "person {}",
+            x.id
+        );
+    }
+    assert!(o.iter().any(|o| o.status == Status::Participant));
+}
+
+#[test]
+fn going_on_after_retirement_age_ends_in_a_pension_at_fifteen_years() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let x = Person {
+        birth: m("1965-06"),
+        months_before: 160,
+        ..short_career()
+    };
+    let r = reached_month("male", "1965-06");
+    let paid_before = u32::try_from(r.months_since(start)).unwrap();
+    assert!(160 + paid_before < 180, "short at retirement age");
+    let setup = Setup {
+        start,
+        years: 6,
+        seed: 2,
+        provinces: &[],
+    };
+    let (_, o) = project(p, std::slice::from_ref(&x), &none_assumed(), &setup, true).unwrap();
+    assert_eq!(o[0].status, Status::Pensioner);
+    // The 180th month is paid in month `last`; the pension is claimed from the next.
+    let last = start.plus(i32::try_from(180 - 160 - 1).unwrap());
+    assert_eq!(o[0].pension_start, Some(last.plus(1).max(r.plus(1))));
+    assert_eq!(o[0].months, 180);
+}
+
+#[test]
+fn a_pension_decided_in_december_counts_its_person_as_a_participant_at_the_year_end() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    // A birth month whose retirement month is a December.
+    let birth = (0..36)
+        .map(|k| m("1965-01").plus(k))
+        .find(|b| reached_month("male", &b.to_string()).month() == 12)
+        .expect("some birth month retires in December");
+    let r = reached_month("male", &birth.to_string());
+    let x = Person {
+        birth,
+        months_before: 200,
+        ..short_career()
+    };
+    let setup = Setup {
+        start,
+        years: 5,
+        seed: 2,
+        provinces: &[],
+    };
+    let (t, o) = project(p, std::slice::from_ref(&x), &none_assumed(), &setup, true).unwrap();
+    assert_eq!(o[0].pension_start, Some(r.plus(1)));
+    let k = usize::try_from(r.months_since(start) / 12).unwrap();
+    assert_eq!(
+        (t[k].participants, t[k].pensioners, t[k].new_pensioners),
+        (1, 0, 0)
+    );
+    assert_eq!(
+        (
+            t[k + 1].participants,
+            t[k + 1].pensioners,
+            t[k + 1].new_pensioners
+        ),
+        (0, 1, 1)
+    );
+}
+
+#[test]
+fn a_short_allowance_ends_and_its_person_leaves_the_rolls() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    let x = Person {
+        months_before: 12,
+        ..short_career()
+    };
+    let a = Assumptions {
+        allowance_take_up: PPM,
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 10,
+        seed: 4,
+        provinces: &[],
+    };
+    let (t, _) = project(p, std::slice::from_ref(&x), &a, &setup, true).unwrap();
+    let r = reached_month("male", "1965-06");
+    let single = eval(
+        &json!({"calculation": "monthly_allowance", "sex": "male", "birth_date": "1965-06",
+        "settlement_month": r.to_string(), "trace": false,
+        "history": [{"from": start.plus(-12).to_string(), "to": r.plus(-1).to_string(), "income": 2_000_000}]}),
+    );
+    let paid = single["months_paid"].as_i64().unwrap();
+    let last = r.plus(i32::try_from(paid).unwrap());
+    assert!(
+        last < start.plus(12 * 9),
+        "the allowance ends inside the projection"
+    );
+    let total: i64 = t.iter().map(|y| y.allowances_paid).sum();
+    assert_eq!(total, paid * single["monthly_amount"].as_i64().unwrap());
+    let k = usize::try_from(last.months_since(start) / 12).unwrap() + 1;
+    assert_eq!((t[k].allowance_recipients, t[k].participants), (0, 0));
+}
+
+#[test]
+fn a_lump_sum_after_a_gap_is_the_single_calculation_over_the_paid_months() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    // Pays at 59, not at 60, again from 61 until retirement age, then withdraws.
+    let x = Person {
+        birth: m("1966-09"),
+        months_before: 30,
+        ..short_career()
+    };
+    let a = Assumptions {
+        persistence: vec![(0, PPM), (60, 0), (61, PPM)],
+        lump_sum_take_up: PPM,
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 5,
+        seed: 8,
+        provinces: &[],
+    };
+    let (_, o) = project(p, std::slice::from_ref(&x), &a, &setup, true).unwrap();
+    let r = reached_month("male", "1966-09");
+    assert!(r > m("2028-01"));
+    assert_eq!(o[0].status, Status::Withdrawn);
+    let single = eval(
+        &json!({"calculation": "lump_sum", "reason": "retirement_age_without_pension",
+        "settlement_month": r.to_string(), "sex": "male", "birth_date": "1966-09", "trace": false,
+        "support_received": o[0].support,
+        "history": [{"from": start.plus(-30).to_string(), "to": "2026-12", "income": 2_000_000},
+                    {"from": "2028-01", "to": r.plus(-1).to_string(), "income": 2_200_000}]}),
+    );
+    assert_eq!(o[0].lump_sum, single["amount"].as_i64().unwrap());
+    assert_eq!(
+        o[0].months,
+        30 + 12 + u32::try_from(r.months_since(m("2028-01"))).unwrap()
+    );
+}
+
+#[test]
+fn a_death_before_any_month_paid_is_counted_without_benefits() {
+    let p = Params::embedded().unwrap();
+    let table = bhxh::life_table_from(
+        &json!({"measure": "qx", "male": [[0, "1"]], "female": [[0, "1"]]}),
+        "m",
+    )
+    .unwrap();
+    let x = Person {
+        birth: m("1990-01"),
+        months_before: 0,
+        ..short_career()
+    };
+    let a = Assumptions {
+        mortality: Some(table),
+        persistence: vec![(0, 0)],
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start: m("2026-01"),
+        years: 5,
+        seed: 3,
+        provinces: &[],
+    };
+    let (t, o) = project(p, std::slice::from_ref(&x), &a, &setup, true).unwrap();
+    assert_eq!(o[0].status, Status::Dead);
+    assert_eq!(t.iter().map(|y| y.deaths).sum::<u64>(), 1);
+    assert_eq!(
+        t.iter()
+            .map(|y| y.funeral_allowances + y.survivor_lump_sums)
+            .sum::<i64>(),
+        0
+    );
+}
