@@ -931,7 +931,7 @@ fn going_on_after_retirement_age_ends_in_a_pension_at_fifteen_years() {
     let (_, o) = project(p, std::slice::from_ref(&x), &none_assumed(), &setup, true).unwrap();
     assert_eq!(o[0].status, Status::Pensioner);
     // The 180th month is paid in month `last`; the pension is claimed from the next.
-    let last = start.plus(i32::try_from(180 - 160 - 1).unwrap());
+    let last = start.plus(180 - 160 - 1);
     assert_eq!(o[0].pension_start, Some(last.plus(1).max(r.plus(1))));
     assert_eq!(o[0].months, 180);
 }
