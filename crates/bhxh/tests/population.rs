@@ -114,6 +114,8 @@ fn first_year_contributions_are_the_single_quotes() {
         (60, 720, 60)
     );
     assert_eq!((y.deaths, y.lump_sums, y.new_pensioners), (0, 0, 0));
+    // Incomes on the floor (1,500,000 in 2026) are not "raised" to it.
+    assert_eq!(y.months_raised_to_floor, 0);
 }
 
 #[test]
@@ -1083,4 +1085,71 @@ fn a_death_before_any_month_paid_is_counted_without_benefits() {
             .sum::<i64>(),
         0
     );
+}
+
+#[test]
+fn a_near_poor_household_gets_the_higher_allowance_and_ages_drive_deaths() {
+    let p = Params::embedded().unwrap();
+    let start = m("2026-01");
+    for (category, household) in [(1u8, true), (0, true), (4, false)] {
+        let x = Person {
+            category,
+            ..short_career()
+        };
+        let a = Assumptions {
+            allowance_take_up: PPM,
+            ..none_assumed()
+        };
+        let setup = Setup {
+            start,
+            years: 3,
+            seed: 4,
+            provinces: &[],
+        };
+        let (_, o) = project(p, std::slice::from_ref(&x), &a, &setup, true).unwrap();
+        let r = reached_month("male", "1965-06");
+        let single = eval(
+            &json!({"calculation": "monthly_allowance", "sex": "male", "birth_date": "1965-06",
+            "settlement_month": r.to_string(), "trace": false, "poor_or_near_poor_household": household,
+            "history": [{"from": start.plus(-100).to_string(), "to": r.plus(-1).to_string(), "income": 2_000_000}]}),
+        );
+        assert_eq!(
+            o[0].monthly_benefit,
+            single["monthly_amount"].as_i64().unwrap(),
+            "category {category}"
+        );
+    }
+    // Deaths follow the age: 4,000 men of 85 against 4,000 of 30, one year, the shipped table.
+    let t = bhxh::life_table().unwrap();
+    let cohort = |birth: &str, id0: u64| -> Vec<Person> {
+        (0..4_000u64)
+            .map(|i| Person {
+                id: id0 + i,
+                birth: m(birth),
+                months_before: 0,
+                ..short_career()
+            })
+            .collect()
+    };
+    let a = Assumptions {
+        mortality: Some(t.clone()),
+        persistence: vec![(0, 0)],
+        ..none_assumed()
+    };
+    let setup = Setup {
+        start,
+        years: 1,
+        seed: 17,
+        provinces: &[],
+    };
+    for (birth, age) in [("1941-01", 85usize), ("1996-01", 30)] {
+        let (y, _) = project(p, &cohort(birth, 50_000), &a, &setup, false).unwrap();
+        // About N × q deaths in the year (integers: q in parts per million).
+        let expected = 4_000 * u64::from(t.male[age]) / 1_000_000;
+        let got = y[0].deaths;
+        assert!(
+            got.abs_diff(expected) <= expected / 5 + 8,
+            "age {age}: {got} deaths, about {expected} expected"
+        );
+    }
 }

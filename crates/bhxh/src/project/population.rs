@@ -738,7 +738,8 @@ pub(crate) fn allowance_of(
         sex: x.sex,
         birth: birth_date(x.birth),
         settlement: m,
-        poor: x.category == 0,
+        // Poor and near-poor households (categories 0 and 1) have the higher amount (rules 3.12).
+        poor: x.category <= 1,
         history: history(runs, field)?,
     };
     let r = allowance::compute_monthly(ctx.p, &input, &mut Discard)?;
