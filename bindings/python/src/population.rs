@@ -128,35 +128,24 @@ fn in_parts(
     Ok((totals, outcomes))
 }
 
+/// A month as the `YYYYMM` integer the frames hold.
+fn yyyymm(m: bhxh::YearMonth) -> i64 {
+    i64::from(m.year()) * 100 + i64::from(m.month())
+}
+
 fn yearly_dict<'py>(py: Python<'py>, start: i64, t: &[YearTotals]) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    let first = start / 100 * 12 + start % 100 - 1;
-    let month = |k: i64| (first + k) / 12 * 100 + (first + k) % 12 + 1;
-    let years: Vec<i64> = (0..t.len() as i64).collect();
-    d.set_item(
-        "year",
-        years
-            .iter()
-            .map(|k| month(12 * k) / 100)
-            .collect::<Vec<_>>()
-            .into_pyarray(py),
-    )?;
-    d.set_item(
-        "from_month",
-        years
-            .iter()
-            .map(|k| month(12 * k))
-            .collect::<Vec<_>>()
-            .into_pyarray(py),
-    )?;
-    d.set_item(
-        "to_month",
-        years
-            .iter()
-            .map(|k| month(12 * k + 11))
-            .collect::<Vec<_>>()
-            .into_pyarray(py),
-    )?;
+    // Each year's first and last month, by the engine's month arithmetic.
+    let start = bhxh::batch::month_from_yyyymm(start)
+        .ok_or_else(|| engine_error(&bhxh::Error::Internal {}))?;
+    let firsts: Vec<bhxh::YearMonth> = (0..t.len())
+        .map(|k| start.plus(i32::try_from(12 * k).unwrap_or(i32::MAX)))
+        .collect();
+    let column =
+        |f: &dyn Fn(bhxh::YearMonth) -> i64| firsts.iter().map(|m| f(*m)).collect::<Vec<i64>>();
+    d.set_item("year", column(&|m| i64::from(m.year())).into_pyarray(py))?;
+    d.set_item("from_month", column(&yyyymm).into_pyarray(py))?;
+    d.set_item("to_month", column(&|m| yyyymm(m.plus(11))).into_pyarray(py))?;
     // The engine's column list (one list for every host).
     let rows: Vec<_> = t.iter().map(YearTotals::columns).collect();
     for (k, (name, _)) in YearTotals::default().columns().iter().enumerate() {
@@ -168,9 +157,7 @@ fn yearly_dict<'py>(py: Python<'py>, start: i64, t: &[YearTotals]) -> PyResult<B
 
 fn outcome_dict<'py>(py: Python<'py>, o: &[Outcome]) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    let yyyymm = |m: Option<bhxh::YearMonth>| {
-        m.map_or(-1, |m| i64::from(m.year()) * 100 + i64::from(m.month()))
-    };
+    let yyyymm = |m: Option<bhxh::YearMonth>| m.map_or(-1, yyyymm);
     d.set_item(
         "person_id",
         o.iter()

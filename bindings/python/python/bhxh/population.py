@@ -40,9 +40,9 @@ def _error(*args: Any) -> Exception:
 
 
 def _column_error(p: c.Problem) -> Exception:
-    from . import ColumnError
+    from . import _column_error as make  # the package's one conversion
 
-    return ColumnError(p.code, p.column, p.row, p.message, p.message_vi)
+    return make(p)
 
 
 def _missing(column: str, row: int) -> c.Problem:

@@ -3,7 +3,7 @@
 
 use super::population::{
     age_reached, allowance_of, death_of, dies, history, lump_sum_of, pay, pension_of, persists,
-    roll, Ctx, Outcome, Person, Status, YearTotals,
+    roll, Ctx, Draw, Outcome, Person, Status, YearTotals,
 };
 use crate::calc::death::Deceased;
 use crate::error::{Error, Result};
@@ -278,7 +278,7 @@ impl<'x> Life<'x> {
         if self.runs.is_empty() {
             return Ok(());
         }
-        let u = roll(ctx, self.x.id, m, 3);
+        let u = roll(ctx, self.x.id, m, Draw::Choice);
         let (ls, al) = (ctx.a.lump_sum_take_up, ctx.a.allowance_take_up);
         if u < ls {
             let Some((paid, returned)) =

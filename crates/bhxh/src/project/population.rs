@@ -257,7 +257,7 @@ pub struct Outcome {
 
 /// Kinds of random draw.
 #[derive(Clone, Copy)]
-enum Draw {
+pub(crate) enum Draw {
     Death = 1,
     Persistence = 2,
     Choice = 3,
@@ -758,14 +758,9 @@ pub(crate) fn death_of(
     Ok((r.funeral_allowance, r.survivor_lump_sum))
 }
 
-/// Draws for a person.
-pub(crate) fn roll(ctx: &Ctx<'_, '_>, id: u64, m: YearMonth, kind: u8) -> u32 {
-    let k = match kind {
-        1 => Draw::Death,
-        2 => Draw::Persistence,
-        _ => Draw::Choice,
-    };
-    draw(ctx.s.seed, id, m, k)
+/// A person's draw of a kind in a month.
+pub(crate) fn roll(ctx: &Ctx<'_, '_>, id: u64, m: YearMonth, kind: Draw) -> u32 {
+    draw(ctx.s.seed, id, m, kind)
 }
 
 /// Whether a person of `age` dies in month `m` (never without a life table).
@@ -774,13 +769,13 @@ pub(crate) fn dies(ctx: &Ctx<'_, '_>, x: &Person, m: YearMonth) -> bool {
         return false;
     };
     let age = u32::try_from(m.months_since(x.birth) / 12).unwrap_or(0);
-    roll(ctx, x.id, m, 1) < t.monthly(x.sex, age)
+    roll(ctx, x.id, m, Draw::Death) < t.monthly(x.sex, age)
 }
 
 /// Whether the person pays in the year that starts at `m`.
 pub(crate) fn persists(ctx: &Ctx<'_, '_>, x: &Person, m: YearMonth) -> bool {
     let age = u32::try_from(m.months_since(x.birth) / 12).unwrap_or(0);
-    roll(ctx, x.id, m, 2) < persistence(ctx.a, age)
+    roll(ctx, x.id, m, Draw::Persistence) < persistence(ctx.a, age)
 }
 
 /// The month retirement age is reached.
