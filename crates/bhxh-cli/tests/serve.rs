@@ -747,8 +747,17 @@ fn a_batch_reader_that_stops_reading_loses_its_slot() {
             drop(t);
         }
     });
-    // While it holds the only slot others are shed; within a few read timeouts it is freed.
+    // Wait until the batch holds the only slot (the metrics are never shed).
     let a = agent();
+    let held = Instant::now() + Duration::from_secs(5);
+    while !get(&a, &s.url("/metrics"))
+        .body
+        .contains("bhxh_in_flight 1")
+    {
+        assert!(Instant::now() < held, "the batch never took the slot");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // While it holds the slot others are shed; within a few read timeouts it is freed.
     let deadline = Instant::now() + Duration::from_secs(12);
     let mut shed = false;
     loop {
